@@ -1,0 +1,92 @@
+# AWS analytics study notes: build, serve, test.
+# Everything installs itself: Python packages into .venv, Debian packages with apt-get (as root).
+# Run `make help` for the list of targets.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MKDOCS := $(BIN)/mkdocs
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Debian packages the tests need: a browser for the end-to-end tests.
+TEST_DEB_PACKAGES := chromium
+CHROMIUM ?= /usr/bin/chromium
+
+# Material 9.8 prints an end-of-life banner on every build; it is known (see README).
+export NO_MKDOCS_2_WARNING := 1
+export CHROMIUM
+
+.PHONY: help serve build test lint format bench clean distclean system-deps
+
+help: ## Show this help
+	@echo "Usage: make TARGET"
+	@echo
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN {FS = ":.*## "} {printf "  %-12s %s\n", $$1, $$2}'
+
+# --- Python environment --------------------------------------------------------------------
+# Stamp files record that the pinned requirements are installed; they are redone when the
+# requirements change.
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "error: Python >= 3.11 is needed (Material for MkDocs 9.8); found $$($(PYTHON) --version)" >&2; exit 1; }
+	@echo "==> Creating virtual environment in $(VENV)"
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	@echo "==> Installing pinned runtime requirements"
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.test: requirements-test.txt requirements.txt | $(BIN)/python
+	@echo "==> Installing pinned test requirements"
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@ $(VENV)/.runtime
+
+# --- Debian packages -----------------------------------------------------------------------
+system-deps: ## Install the Debian packages the tests need (chromium), as root
+	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
+	if [ "$$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then \
+		echo "==> Installing Debian packages: $(TEST_DEB_PACKAGES)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(TEST_DEB_PACKAGES) >/dev/null; \
+	else \
+		echo "error: the browser tests need the Debian package(s): $(TEST_DEB_PACKAGES)" >&2; \
+		echo "       install them with: sudo apt-get install $(TEST_DEB_PACKAGES)" >&2; \
+		echo "       (or set CHROMIUM=/path/to/chromium)" >&2; \
+		exit 1; \
+	fi
+
+# --- Site ----------------------------------------------------------------------------------
+serve: $(VENV)/.runtime ## Serve the site on http://127.0.0.1:8000 with live reload
+	$(MKDOCS) serve --livereload --dev-addr $(HOST):$(PORT)
+
+build: $(VENV)/.runtime ## Build the site into site/ (strict: any warning fails)
+	$(MKDOCS) build --strict
+
+# --- Quality -------------------------------------------------------------------------------
+lint: $(VENV)/.test ## Lint and check formatting (ruff)
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+
+format: $(VENV)/.test ## Format the Python code (ruff)
+	$(BIN)/ruff check --fix scripts tests
+	$(BIN)/ruff format scripts tests
+
+test: $(VENV)/.test system-deps lint ## Install what the tests need and run them
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.test system-deps ## Print the clean build time and each page's first-view weight
+	$(BIN)/python scripts/bench.py
+
+clean: ## Remove the built site and caches (keeps .venv)
+	rm -rf site .cache .pytest_cache .ruff_cache
+	find scripts tests -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean ## Also remove the virtual environment
+	rm -rf $(VENV)
