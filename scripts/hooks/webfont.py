@@ -17,8 +17,8 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 # Hooks are loaded by file path; make the project's scripts/ importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from svgfont import embed_font  # noqa: E402
-from webfont import SiteFont, text_chars, write_site_fonts  # noqa: E402
+from svgfont import embed_font
+from webfont import SiteFont, text_chars, write_site_fonts
 
 log = get_plugin_logger("webfont")
 

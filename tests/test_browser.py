@@ -1,0 +1,112 @@
+"""The site as a reader's browser sees it: headless Chromium over a local static server."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from pages import LANGUAGES, PAGE_IDS, PAGES, Page
+from pageweight import first_view, total_sent
+
+pytestmark = pytest.mark.browser
+
+WEIGHT_BUDGET = 300 * 1024  # first view of a page, compressed, in bytes
+
+UNDECODED_IMAGES = """
+async () => {
+  const failed = [];
+  for (const img of document.images) {
+    try { await img.decode(); } catch (e) { failed.push(img.currentSrc || img.src); }
+    if (img.naturalWidth === 0) failed.push(img.currentSrc || img.src);
+  }
+  return failed;
+}
+"""
+
+FONT_STATE = """
+async () => {
+  await document.fonts.ready;
+  const faces = [...document.fonts].filter(f => f.family.replace(/"/g, '') === 'Study Sans');
+  const article = document.querySelector('article');
+  return {
+    loaded: faces.filter(f => f.status === 'loaded').map(f => f.weight),
+    bodyFont: getComputedStyle(article).fontFamily,
+    wordBreak: getComputedStyle(article).wordBreak,
+  };
+}
+"""
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("site_page", PAGES, ids=PAGE_IDS)
+def test_page_loads_offline_cleanly(page, base_url: str, site_page: Page, lang: str) -> None:
+    origin = urlsplit(base_url).netloc
+    foreign, failed, errors = [], [], []
+    page.on(
+        "request", lambda r: foreign.append(r.url) if urlsplit(r.url).netloc != origin else None
+    )
+    page.on("requestfailed", lambda r: failed.append(f"{r.url} ({r.failure})"))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+
+    response = page.goto(base_url + site_page.path(lang).lstrip("/"), wait_until="networkidle")
+    assert response is not None and response.status == 200
+    undecoded = page.evaluate(UNDECODED_IMAGES)
+    fonts = page.evaluate(FONT_STATE)
+
+    assert not foreign, f"requests to other hosts: {foreign}"
+    assert not failed, f"failed requests: {failed}"
+    assert not errors, f"console errors: {errors}"
+    assert not undecoded, f"images that did not decode: {undecoded}"
+    assert "400" in fonts["loaded"], f"site font not used: {fonts}"
+    assert fonts["bodyFont"].startswith('"Study Sans"'), fonts
+    assert fonts["wordBreak"] == "keep-all"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("site_page", PAGES, ids=PAGE_IDS)
+def test_first_view_weight_is_within_budget(browser, base_url: str, site_page: Page, lang: str):
+    transfers = first_view(browser, base_url + site_page.path(lang).lstrip("/"))
+    assert any(t.url.endswith(".woff2") for t in transfers), "font not fetched: weight too low?"
+    assert total_sent(transfers) <= WEIGHT_BUDGET, sorted(
+        ((t.sent, t.url) for t in transfers), reverse=True
+    )
+
+
+def test_language_switcher_opens_the_same_page(page, base_url: str) -> None:
+    page.goto(base_url + "redshift/#snapshots")
+    page.hover(".md-header__option .md-select")
+    page.click("a.md-select__link[hreflang='en']")
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path == "/en/redshift/"
+    page.hover(".md-header__option .md-select")
+    page.click("a.md-select__link[hreflang='ko']")
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path == "/redshift/"
+
+
+@pytest.mark.parametrize(("lang", "query"), [("ko", "Redshift"), ("en", "Redshift")])
+def test_search_box_finds_a_page(page, base_url: str, lang: str, query: str) -> None:
+    page.goto(base_url + Page("", "index.md").path(lang).lstrip("/"))
+    page.keyboard.press("/")
+    page.keyboard.type(query, delay=30)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    assert "redshift" in (results.first.locator("a").get_attribute("href") or "")
+
+
+def test_theme_toggle_switches_to_dark(page, base_url: str) -> None:
+    page.emulate_media(color_scheme="light")
+    page.goto(base_url + "athena/")
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    before = page.evaluate(scheme)
+    page.click("form[data-md-component='palette'] label:visible")
+    assert page.evaluate(scheme) != before
