@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePosixPath
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup, Tag
@@ -86,23 +86,27 @@ def test_html_lang_and_ui_language(site: BuiltSite, page: Page) -> None:
     ko, en = site.soup(page.html_file("ko")), site.soup(page.html_file("en"))
     assert ko.html["lang"] == "ko"
     assert en.html["lang"] == "en"
-    # Material's UI strings come from the theme language: the search box is the clearest one.
-    assert ko.select_one("input.md-search__input")["placeholder"] == "검색"
-    assert en.select_one("input.md-search__input")["placeholder"] == "Search"
-    assert (
-        en.select_one("label.md-header__button[for='__search']")["title"]
-        != ko.select_one("label.md-header__button[for='__search']")["title"]
-    )
+    # Material's UI strings come from the theme language; the palette toggle from mkdocs.yml.
+    for soup, search, skip, toggle in (
+        (ko, "검색", "콘텐츠로 이동", "어두운 테마로 전환"),
+        (en, "Search", "Skip to content", "Switch to dark mode"),
+    ):
+        assert soup.select_one("input.md-search__input")["placeholder"] == search
+        assert soup.select_one("a.md-skip").get_text(strip=True) == skip
+        assert soup.select_one("label[for='__palette_2']")["title"] == toggle
 
 
 @pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
 def test_language_switcher_keeps_the_page(site: BuiltSite, page: Page) -> None:
     for lang in LANGUAGES:
-        links = {
-            a["hreflang"]: a["href"]
-            for a in site.soup(page.html_file(lang)).select("a.md-select__link[hreflang]")
+        soup = site.soup(page.html_file(lang))
+        menu = {
+            a["hreflang"]: urljoin(page.path(lang), a["href"])
+            for a in soup.select("a.md-select__link[hreflang]")
         }
-        assert links == {other: page.path(other) for other in LANGUAGES}, lang
+        assert menu == {other: page.path(other) for other in LANGUAGES}, lang
+        # No head alternates: Material would fetch a sitemap.xml under each one (404s).
+        assert not soup.select("link[rel=alternate][hreflang]")
 
 
 @pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
