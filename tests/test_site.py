@@ -81,6 +81,14 @@ def test_images_have_real_alt_text(site: BuiltSite, page: Page, lang: str) -> No
         assert alt.lower() not in PLACEHOLDER_ALTS | {name}, f"{img['src']}: placeholder alt"
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
+def test_diagrams_open_full_size(site: BuiltSite, page: Page, lang: str) -> None:
+    for img in article(site.soup(page.html_file(lang))).find_all("img"):
+        link = img.find_parent("a")
+        assert link is not None and link["href"] == img["src"], img["src"]
+
+
 @pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
 def test_html_lang_and_ui_language(site: BuiltSite, page: Page) -> None:
     ko, en = site.soup(page.html_file("ko")), site.soup(page.html_file("en"))
