@@ -17,6 +17,7 @@ import html
 import io
 import logging
 import os
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,6 +83,7 @@ def _cached(key: str, suffix: str, make: callable) -> bytes:  # type: ignore[val
     """Return the bytes cached under key, or make, store and return them."""
     path = CACHE_DIR / f"{key}{suffix}"
     if path.is_file():
+        path.touch()  # recently used: keep it when pruning
         return path.read_bytes()
     data: bytes = make()
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
@@ -89,6 +91,17 @@ def _cached(key: str, suffix: str, make: callable) -> bytes:  # type: ignore[val
     tmp.write_bytes(data)
     tmp.replace(path)  # atomic: a parallel build never reads half a file
     return data
+
+
+def prune_cache(max_age_days: float = 30) -> int:
+    """Delete cache entries unused for max_age_days; return how many were deleted."""
+    if not CACHE_DIR.is_dir():
+        return 0
+    cutoff = time.time() - max_age_days * 86400
+    stale = [p for p in CACHE_DIR.iterdir() if p.is_file() and p.stat().st_mtime < cutoff]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return len(stale)
 
 
 def _decompressed(source: Path) -> bytes:
@@ -179,8 +192,15 @@ class SiteFont:
         )
 
     def cut(self, weight: FontWeight, chars: Iterable[str]) -> bytes:
-        """A WOFF2 with only chars, cut from the master subset."""
-        return subset_font(self.master(weight), set(chars) & self.chars, weight.weight, "woff2")
+        """A WOFF2 with only chars, cut from the master subset (cached: WOFF2's Brotli pass
+        is the slow part, and most builds cut the same diagrams again)."""
+        master = self.master(weight)
+        wanted = "".join(sorted(set(chars) & self.chars))
+        return _cached(
+            f"{weight.weight}-{_sha256(master, wanted.encode())}",
+            ".woff2",
+            lambda: subset_font(master, wanted, weight.weight, "woff2"),
+        )
 
     def missing(self) -> frozenset[str]:
         """Characters of the site that the source font has no glyph for."""

@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from svgfont import embed_font
-from webfont import SiteFont, text_chars, write_site_fonts
+from webfont import SiteFont, prune_cache, text_chars, write_site_fonts
 
 log = get_plugin_logger("webfont")
 
@@ -47,12 +47,15 @@ def on_post_build(config: MkDocsConfig) -> None:
         log.info("No glyph in the site font for: %s", " ".join(missing))
 
     write_site_fonts(font, site_dir / FONT_DIR_IN_SITE)
+    embedded = 0
     for diagram, text in zip(diagrams, texts[len(pages) :], strict=True):
-        if "<text" in text:
+        if "<text" in text:  # icons without labels need no font
             diagram.write_text(embed_font(text, font), encoding="utf-8")
+            embedded += 1
+    prune_cache()
     log.info(
-        "Site font: %d characters, %d diagrams embedded in %.1f s",
+        "Site font: %d characters; font embedded in %d diagrams; %.1f s",
         len(font.chars),
-        len(diagrams),
+        embedded,
         time.perf_counter() - started,
     )
