@@ -21,7 +21,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM
 
-.PHONY: help serve build test lint format bench clean distclean system-deps
+.PHONY: help serve build check test lint format bench clean distclean system-deps
 
 help: ## Show this help
 	@echo "Usage: make TARGET"
@@ -70,6 +70,9 @@ build: $(VENV)/.runtime ## Build the site into site/ (strict: any warning fails)
 	$(MKDOCS) build --strict
 
 # --- Quality -------------------------------------------------------------------------------
+check: $(VENV)/.runtime ## Check image links, headings and translations (also runs on every build)
+	$(BIN)/python scripts/check_docs.py
+
 lint: $(VENV)/.test ## Lint and check formatting (ruff)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests

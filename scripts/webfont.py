@@ -17,6 +17,7 @@ import html
 import io
 import logging
 import os
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -87,9 +88,11 @@ def _cached(key: str, suffix: str, make: callable) -> bytes:  # type: ignore[val
         return path.read_bytes()
     data: bytes = make()
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
+    # A name of its own, then an atomic rename: parallel builds (serve + test) never collide
+    # or read half a file.
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     tmp.write_bytes(data)
-    tmp.replace(path)  # atomic: a parallel build never reads half a file
+    tmp.replace(path)
     return data
 
 

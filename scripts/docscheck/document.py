@@ -1,0 +1,190 @@
+"""A page's headings, images and content blocks, with their source positions.
+
+Parsed with markdown-it-py (CommonMark) plus the plugins that match this site's
+Python-Markdown extensions: front matter, admonitions and collapsible blocks (`!!!`, `???`,
+`???+`), footnotes, definition lists, tables; content tabs (`=== "Tab"`) are read as
+admonitions (see TAB_RE). What is inside code (fenced, indented, inline) or an HTML comment is
+never an image or a heading; raw-HTML <img> tags count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from html.parser import HTMLParser
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+# pymdownx.tabbed's `=== "Label"` opens a block of indented content, like an admonition. The
+# admonition plugin reads it once the marker becomes `!!! tab` (only that line's columns move,
+# and a tab's label line holds neither an image nor a heading).
+TAB_RE = re.compile(r'^(\s*)===[!+]?(?= +")', re.MULTILINE)
+# Python-Markdown's attr_list at the end of a heading: `## Title { #id .class }`. markdown-it's
+# attrs plugin uses another syntax, so the few lines of parsing are written here.
+HEADING_ATTRS_RE = re.compile(r"\s*\{:?([^{}]*)\}\s*$")
+HEADING_ID_RE = re.compile(r"(?:^|\s)#([^\s#}]+)")
+# Inline code spans, masked before looking for image markup in a paragraph's source.
+CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+MD_IMAGE_RE = re.compile(r"(?<!\\)!\[")
+HTML_IMG_RE = re.compile(r"<img\b", re.IGNORECASE)
+# HTML that carries no content: comments, line breaks, whitespace.
+TRIVIAL_HTML_RE = re.compile(r"<!--.*?-->|<br\s*/?>|\s+", re.DOTALL | re.IGNORECASE)
+NOT_CONTENT = frozenset({"heading_open", "hr", "front_matter"})
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str  # without the trailing attribute list
+    id: str | None  # explicit id from `{ #id }`, if any
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Image:
+    src: str
+    alt: str | None  # None: an HTML <img> without an alt attribute
+    line: int
+    column: int
+    html: bool = False
+
+
+@dataclass
+class Document:
+    headings: list[Heading] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    content_lines: list[int] = field(default_factory=list)  # first line of each content block
+    front_matter: str | None = None
+
+
+@cache
+def _parser() -> MarkdownIt:
+    return (
+        MarkdownIt("commonmark", {"html": True})
+        .use(front_matter_plugin)
+        .use(admon_plugin)
+        .use(footnote_plugin)
+        .use(deflist_plugin)
+        .enable("table")
+    )
+
+
+class _ImgTagParser(HTMLParser):
+    """Collects <img> tags with their positions inside an HTML fragment."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[dict[str, str | None], int, int]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            line, offset = self.getpos()
+            self.found.append((dict(attrs), line, offset))
+
+    handle_startendtag = handle_starttag
+
+
+def _html_images(fragment: str) -> list[tuple[dict[str, str | None], int, int]]:
+    parser = _ImgTagParser()
+    try:
+        parser.feed(fragment)
+        parser.close()
+    except (AssertionError, ValueError):  # malformed markup: keep what was found
+        pass
+    return parser.found
+
+
+def _mask_code_spans(text: str) -> str:
+    """Blank out inline code spans, keeping every other character's offset."""
+    return CODE_SPAN_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def _position(lines: list[str], first: int, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of an offset into "\\n".join(lines[first:...])."""
+    line = first
+    while offset > len(lines[line]):
+        offset -= len(lines[line]) + 1
+        line += 1
+    return line + 1, offset + 1
+
+
+def _heading(lines: list[str], token: Token, inline: Token) -> Heading:
+    text = inline.content
+    heading_id = None
+    attrs = HEADING_ATTRS_RE.search(text)
+    if attrs:
+        text = text[: attrs.start()]
+        found = HEADING_ID_RE.search(attrs.group(1))
+        heading_id = found.group(1) if found else None
+    first = token.map[0] if token.map else 0
+    line = lines[first] if first < len(lines) else ""
+    hash_at = line.find("#") if token.markup.startswith("#") else -1
+    column = hash_at + 1 if hash_at >= 0 else len(line) - len(line.lstrip()) + 1
+    return Heading(int(token.tag[1]), text.strip(), heading_id, first + 1, column)
+
+
+def _inline_images(lines: list[str], inline: Token) -> list[Image]:
+    """Images of a paragraph (Markdown and raw HTML), placed at their markup in the source."""
+    assert inline.map is not None
+    first, last = inline.map
+    block = _mask_code_spans("\n".join(lines[first:last]))
+    md_spots = [m.start() for m in MD_IMAGE_RE.finditer(block)]
+    html_spots = [m.start() for m in HTML_IMG_RE.finditer(block)]
+    images: list[Image] = []
+    md_index = html_index = 0
+    for child in inline.children or []:
+        if child.type == "image":
+            spot = md_spots[md_index] if md_index < len(md_spots) else None
+            md_index += 1
+            line, column = _position(lines, first, spot) if spot is not None else (first + 1, 1)
+            src = str(child.attrs.get("src", ""))
+            images.append(Image(src, child.content.strip(), line, column))
+        elif child.type == "html_inline" and HTML_IMG_RE.match(child.content):
+            for attrs, _, _ in _html_images(child.content):
+                spot = html_spots[html_index] if html_index < len(html_spots) else None
+                html_index += 1
+                line, column = _position(lines, first, spot) if spot is not None else (first + 1, 1)
+                images.append(Image(attrs.get("src") or "", attrs.get("alt"), line, column, True))
+    return images
+
+
+def _block_html_images(lines: list[str], token: Token) -> list[Image]:
+    assert token.map is not None
+    first, last = token.map
+    found = _html_images("\n".join(lines[first:last]))
+    return [
+        Image(attrs.get("src") or "", attrs.get("alt"), first + line, offset + 1, True)
+        for attrs, line, offset in found
+    ]
+
+
+def parse(text: str) -> Document:
+    """Parse a page's text (LF line endings) into its headings, images and content."""
+    lines = text.split("\n")
+    tokens = _parser().parse(TAB_RE.sub(r"\1!!! tab", text))
+    document = Document()
+    for index, token in enumerate(tokens):
+        if token.type == "front_matter":
+            document.front_matter = token.content
+        elif token.type == "heading_open":
+            document.headings.append(_heading(lines, token, tokens[index + 1]))
+        elif token.type == "inline" and token.map and token.children:
+            document.images.extend(_inline_images(lines, token))
+        elif token.type == "html_block":
+            document.images.extend(_block_html_images(lines, token))
+        if (
+            token.map is not None
+            and token.nesting >= 0
+            and token.type not in NOT_CONTENT
+            and token.type != "inline"
+            and not (token.type == "html_block" and not TRIVIAL_HTML_RE.sub("", token.content))
+        ):
+            document.content_lines.append(token.map[0] + 1)
+    return document
