@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 SCRIPT = PROJECT_DIR / "scripts" / "check_docs.py"
 SEED = PROJECT_DIR / "tests" / "fixtures" / "seed"
-TEXT_LINE = re.compile(r"^[^:\n]+:\d+:\d+: [A-Z]+\d{3} .+$")
+TEXT_LINE = re.compile(r"^[^:\n]+:\d+:\d+: [A-Z][A-Z0-9]*\d{3} .+$")
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -172,6 +172,12 @@ def _assert_well_formed(config: Path, capsys: pytest.CaptureFixture[str]) -> Non
         assert isinstance(finding["line"], int) and finding["line"] >= 1
         assert isinstance(finding["column"], int) and finding["column"] >= 1
         assert finding["severity"] in ("error", "warning")
+    assert (status == 1) == any(f["severity"] == "error" for f in data)
+    assert main(["-f", str(config)]) == status
+    lines = capsys.readouterr().out.rstrip("\n").split("\n")
+    assert len(lines) == len(data) + 1
+    assert all(TEXT_LINE.match(line) for line in lines[:-1]), lines
+    assert lines[-1].endswith(" s.")
 
 
 @settings(

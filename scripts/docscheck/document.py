@@ -66,7 +66,7 @@ class Document:
 
 @cache
 def _parser() -> MarkdownIt:
-    return (
+    parser = (
         MarkdownIt("commonmark", {"html": True})
         .use(front_matter_plugin)
         .use(admon_plugin)
@@ -74,6 +74,15 @@ def _parser() -> MarkdownIt:
         .use(deflist_plugin)
         .enable("table")
     )
+    # Inline parsing is most of the cost and only images need it: parse() runs it just for the
+    # blocks whose text could hold one (see _needs_inline).
+    parser.core.ruler.disable(["inline", "text_join"])
+    return parser
+
+
+def _needs_inline(token: Token) -> bool:
+    content = token.content
+    return "![" in content or "<img" in content.lower()
 
 
 class _ImgTagParser(HTMLParser):
@@ -168,7 +177,13 @@ def _block_html_images(lines: list[str], token: Token) -> list[Image]:
 def parse(text: str) -> Document:
     """Parse a page's text (LF line endings) into its headings, images and content."""
     lines = text.split("\n")
-    tokens = _parser().parse(TAB_RE.sub(r"\1!!! tab", text))
+    parser = _parser()
+    env: dict = {}  # collects reference definitions, for reference-style images
+    tokens = parser.parse(TAB_RE.sub(r"\1!!! tab", text), env)
+    for token in tokens:
+        if token.type == "inline" and _needs_inline(token):
+            token.children = []
+            parser.inline.parse(token.content, parser, env, token.children)
     document = Document()
     for index, token in enumerate(tokens):
         if token.type == "front_matter":

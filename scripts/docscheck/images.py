@@ -44,8 +44,10 @@ def _entries(directory: str) -> tuple[str, ...]:
 def clear_cache() -> None:
     """Forget directory listings (the files may have changed since the last run)."""
     _entries.cache_clear()
+    locate.cache_clear()
 
 
+@cache  # many pages show the same diagrams
 def locate(target: Path) -> Located:
     """Find target component by component, telling a letter-case or NFC/NFD near miss apart.
 

@@ -21,6 +21,8 @@ from .translations import (
     structure_problems,
 )
 
+PARALLEL_FROM = 300  # pages; below this, starting worker processes costs more than it saves
+
 
 @dataclass
 class Result:
@@ -47,12 +49,45 @@ def _walk(docs_dir: Path) -> tuple[list[Path], list[Path]]:
     return pages, pictures
 
 
+Parsed = tuple[str, Document] | DecodeFailure  # (content hash, document) or why not
+
+
+def _parse_file(path: Path) -> Parsed:
+    try:
+        text = read_source(path).text
+    except DecodeFailure as failure:
+        return failure
+    return content_hash(text), parse(text)
+
+
+def _parse_all(paths: list[Path]) -> list[Parsed]:
+    """Read and parse every page; on big trees, in one process per CPU (parsing is pure
+    Python and dominates the run time)."""
+    workers = min(os.cpu_count() or 1, 8)
+    if workers < 2 or len(paths) < PARALLEL_FROM:
+        return [_parse_file(path) for path in paths]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork where there is one: the workers inherit the imported parser instead of re-importing
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunk = max(16, len(paths) // (workers * 4))
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return list(pool.map(_parse_file, paths, chunksize=chunk))
+
+
 def _display(path: Path, cwd: Path) -> str:
     """Path as shown in reports: relative to the working directory when possible."""
     try:
         return Path(os.path.relpath(path, cwd)).as_posix()
     except ValueError:  # another drive on Windows
         return path.as_posix()
+
+
+def _one_line(text: str) -> str:
+    """Escape control characters (a %0A in a link, say): one finding, one report line."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class _Collector:
@@ -67,7 +102,7 @@ class _Collector:
                 problem.line,
                 problem.column,
                 problem.code,
-                problem.message,
+                _one_line(problem.message),
             )
         )
 
@@ -96,32 +131,29 @@ def check(
     out = _Collector(cwd)
 
     documents: dict[PurePosixPath, Document] = {}
-    texts: dict[PurePosixPath, str] = {}
+    hashes: dict[PurePosixPath, str] = {}
     languages: dict[PurePosixPath, tuple[str, PurePosixPath]] = {}
     used: set[Path] = set()
     undecodable: set[Path] = set()
 
-    for path in page_files:
+    for path, parsed in zip(page_files, _parse_all(page_files), strict=True):
         page = PurePosixPath(path.relative_to(docs_dir).as_posix())
         languages[page] = page_language(page, config.languages)
-        try:
-            source = read_source(path)
-        except DecodeFailure as failure:
+        if isinstance(parsed, DecodeFailure):
             undecodable.add(path)
-            guess = f"; it looks like {failure.guess.upper()}" if failure.guess else ""
+            guess = f"; it looks like {parsed.guess.upper()}" if parsed.guess else ""
             out.add(
                 path,
                 Problem(
                     "ENC001",
-                    failure.line,
-                    failure.column,
+                    parsed.line,
+                    parsed.column,
                     f"not valid UTF-8{guess}. Convert it, e.g.: iconv -f "
-                    f"{(failure.guess or 'CP949').upper()} -t UTF-8",
+                    f"{(parsed.guess or 'CP949').upper()} -t UTF-8",
                 ),
             )
             continue
-        texts[page] = source.text
-        document = parse(source.text)
+        hashes[page], document = parsed
         documents[page] = document
         for problem in check_headings(document):
             out.add(path, problem)
@@ -136,7 +168,7 @@ def check(
     for picture in image_rules.unused_images(picture_files, used, config.languages):
         out.add(picture, Problem("IMG005", 1, 1, "image file that no page uses"))
 
-    _check_translations(config, documents, texts, languages, out)
+    _check_translations(config, documents, hashes, languages, out)
 
     findings = [
         f
@@ -149,7 +181,7 @@ def check(
 def _check_translations(
     config: CheckerConfig,
     documents: dict[PurePosixPath, Document],
-    texts: dict[PurePosixPath, str],
+    hashes: dict[PurePosixPath, str],
     languages: dict[PurePosixPath, tuple[str, PurePosixPath]],
     out: _Collector,
 ) -> None:
@@ -167,7 +199,7 @@ def _check_translations(
         for problem in structure_problems(documents[source], documents[page], source.name):
             out.add(docs_dir / page, problem)
         recorded = recorded_hash(documents[page])
-        current = content_hash(texts[source])
+        current = hashes[source]
         if recorded != current:
             why = (
                 f"{source.name} changed since this translation was marked up to date"

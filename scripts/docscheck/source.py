@@ -27,7 +27,7 @@ class DecodeFailure(Exception):
         self.guess = guess
         self.line = line
         self.column = column
-        super().__init__(guess)
+        super().__init__(guess, line, column)  # all args: it must pickle (worker processes)
 
 
 def guess_encoding(data: bytes) -> str | None:
