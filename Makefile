@@ -84,8 +84,9 @@ format: $(VENV)/.test ## Format the Python code (ruff)
 test: $(VENV)/.test system-deps lint ## Install what the tests need and run them
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.test system-deps ## Print the clean build time and each page's first-view weight
+bench: $(VENV)/.test system-deps ## Print build time, page weights, and the checker's time vs the build's
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_checker.py --sizes 1000 2000
 
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site .cache .pytest_cache .ruff_cache

@@ -94,6 +94,10 @@ def test_img001_look_alikes_that_resolve_or_are_not_images(tmp_path: Path) -> No
         + "<!--\n<img src='missing-in-comment.png'>\n-->\n"
         + "\n"
         + "[a link, not an image](missing.png)\n"
+        + "\n"
+        + "![A diagram of the flow][defined]\n"
+        + "\n"
+        + '[defined]: <../img/with space.png> "A title"\n'
     )
     files = {
         "sub/page.md": page,
