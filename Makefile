@@ -13,15 +13,17 @@ MKDOCS := $(BIN)/mkdocs
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-# Debian packages the tests need: a browser for the end-to-end tests.
-TEST_DEB_PACKAGES := chromium
+# Debian packages: WeasyPrint (the PDF books) needs Pango and a monospace font for code;
+# the tests also need a browser and poppler's pdftotext/pdftoppm.
+PDF_DEB_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+TEST_DEB_PACKAGES := chromium poppler-utils
 CHROMIUM ?= /usr/bin/chromium
 
 # Material 9.8 prints an end-of-life banner on every build; it is known (see README).
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM
 
-.PHONY: help serve build check test lint format bench clean distclean system-deps
+.PHONY: help serve build pdf check test lint format bench clean distclean system-deps pdf-deps
 
 help: ## Show this help
 	@echo "Usage: make TARGET"
@@ -50,24 +52,35 @@ $(VENV)/.test: requirements-test.txt requirements.txt | $(BIN)/python
 	@touch $@ $(VENV)/.runtime
 
 # --- Debian packages -----------------------------------------------------------------------
-system-deps: ## Install the Debian packages the tests need (chromium), as root
-	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
+# install-debs PACKAGES: apt-get them when running as root, otherwise stop and name them.
+define install-debs
 	if [ "$$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then \
-		echo "==> Installing Debian packages: $(TEST_DEB_PACKAGES)"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(TEST_DEB_PACKAGES) >/dev/null; \
+		echo "==> Installing Debian packages: $(1)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; \
 	else \
-		echo "error: the browser tests need the Debian package(s): $(TEST_DEB_PACKAGES)" >&2; \
-		echo "       install them with: sudo apt-get install $(TEST_DEB_PACKAGES)" >&2; \
-		echo "       (or set CHROMIUM=/path/to/chromium)" >&2; \
+		echo "error: missing Debian package(s): $(1)" >&2; \
+		echo "       install them with: sudo apt-get install $(1)" >&2; \
 		exit 1; \
 	fi
+endef
+
+pdf-deps: $(VENV)/.runtime ## Install the Debian packages the PDF export needs, as root
+	@if $(BIN)/python -c 'import weasyprint' 2>/dev/null && fc-list | grep -q DejaVuSansMono; then exit 0; fi; \
+	$(call install-debs,$(PDF_DEB_PACKAGES))
+
+system-deps: pdf-deps ## Install the Debian packages the tests need (chromium, poppler-utils), as root
+	@if [ -x "$(CHROMIUM)" ] && command -v pdftotext >/dev/null; then exit 0; fi; \
+	$(call install-debs,$(TEST_DEB_PACKAGES))
 
 # --- Site ----------------------------------------------------------------------------------
 serve: $(VENV)/.runtime ## Serve the site on http://127.0.0.1:8000 with live reload
 	$(MKDOCS) serve --livereload --dev-addr $(HOST):$(PORT)
 
-build: $(VENV)/.runtime ## Build the site into site/ (strict: any warning fails)
+build: $(VENV)/.runtime pdf-deps ## Build the site and its PDF books into site/ (strict: any warning fails)
 	$(MKDOCS) build --strict
+	$(BIN)/python scripts/build_pdf.py
+
+pdf: build ## Write the PDF books: site/pdf/aws-analytics-notes.{ko,en}.pdf
 
 # --- Quality -------------------------------------------------------------------------------
 check: $(VENV)/.runtime ## Check image links, headings and translations (also runs on every build)

@@ -10,6 +10,8 @@ as a static server sends it (see pageweight.py); the budget is 300 KB.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
 import statistics
 import subprocess
@@ -21,6 +23,7 @@ from pathlib import Path
 
 from browser import chromium
 from pageweight import Transfer, first_view, total_sent
+from pypdf import PdfReader
 from staticserver import serve
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -76,6 +79,24 @@ def time_builds(site_dir: Path, font_cache: Path, runs: int) -> tuple[float, flo
     return cold, statistics.median(warm)
 
 
+def time_pdfs(site_dir: Path) -> None:
+    """PDF book build time per language, on the site just built."""
+    from build_pdf import build_book
+    from docscheck.config import load_config, load_yaml
+
+    config_file = PROJECT_DIR / "mkdocs.yml"
+    checker_config, config = load_config(config_file), load_yaml(config_file)
+    print("\nPDF books (scripts/build_pdf.py, WeasyPrint):")
+    for lang in checker_config.languages:
+        prefix = "" if lang == checker_config.default_language else f"{lang}/"
+        started = time.perf_counter()
+        with contextlib.redirect_stdout(io.StringIO()):
+            out = build_book(site_dir, config, lang, prefix)
+        elapsed = time.perf_counter() - started
+        pages, size = len(PdfReader(out).pages), out.stat().st_size / 1024
+        print(f"  {lang}: {elapsed:.2f} s, {pages} pages, {size:.0f} KB")
+
+
 def by_kind(transfers: list[Transfer]) -> dict[str, int]:
     sizes: dict[str, int] = defaultdict(int)
     for transfer in transfers:
@@ -118,6 +139,7 @@ def main() -> int:
         cold, warm = time_builds(site_dir, Path(tmp) / "font-cache", args.runs)
         print(f"Clean build, cold font cache: {cold:.2f} s")
         print(f"Clean build, warm font cache: {warm:.2f} s (median of {args.runs})")
+        time_pdfs(site_dir)
         within = print_weights(site_dir)
     return 0 if within else 1
 

@@ -114,3 +114,28 @@ def test_theme_toggle_cycles_through_light_and_dark(page, base_url: str) -> None
         page.locator("form[data-md-component='palette'] label:not([hidden])").click()
         schemes.append(page.evaluate("document.body.getAttribute('data-md-color-scheme')"))
     assert "slate" in schemes and "default" in schemes, schemes
+
+
+@pytest.mark.parametrize(
+    ("path", "answer", "nav"),
+    [
+        ("redshift/", "향상된 VPC 라우팅", "쿼리와 분석"),
+        ("en/redshift/", "Enhanced VPC Routing", "Query and analytics"),
+    ],
+)
+def test_printing_a_page_shows_answers_and_hides_navigation(
+    page, base_url: str, path: str, answer: str, nav: str
+) -> None:
+    """Ctrl+P: Chromium's own print path, as a reader's browser would print the page."""
+    import io
+
+    from pypdf import PdfReader
+
+    page.goto(base_url + path, wait_until="networkidle")
+    assert not page.locator("details.question").first.evaluate("d => d.open")
+    pdf = page.pdf(format="A4", print_background=True)
+    text = " ".join(
+        " ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(pdf)).pages
+    )
+    assert answer in text
+    assert nav not in text  # the navigation sidebar is not printed

@@ -36,7 +36,7 @@ class CheckerConfig:
         return self.languages[1:]
 
 
-def _load_yaml(path: Path) -> dict[str, Any]:
+def load_yaml(path: Path) -> dict[str, Any]:
     import yaml
     from mkdocs.exceptions import ConfigurationError
     from mkdocs.utils.yaml import get_yaml_loader, yaml_load
@@ -96,7 +96,7 @@ def load_config(path: Path) -> CheckerConfig:
     """Read a mkdocs.yml; raise ConfigError when it is missing or unusable."""
     if not path.is_file():
         raise ConfigError(f"{path}: configuration file not found")
-    data = _load_yaml(path)
+    data = load_yaml(path)
     docs_dir = path.parent / str(data.get("docs_dir", "docs"))
     if not docs_dir.is_dir():
         raise ConfigError(f"{path}: docs_dir {docs_dir} is not a directory")

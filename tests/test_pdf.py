@@ -1,0 +1,261 @@
+"""The PDF books: structure (pypdf), text (pdftotext), Korean line breaking."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from build_pdf import main as build_pdf
+from build_pdf import nav_slugs, pdf_name
+from conftest import IN_CI, PROJECT_DIR, BuiltSite
+from docscheck.config import load_yaml
+from pypdf import PdfReader
+from pypdf.generic import Destination
+
+LANGS = ("ko", "en")
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+TOC_LINE = re.compile(r"^(?P<title>.+?)\s*\.{3,}\s*(?P<page>\d+)$")
+
+
+@pytest.fixture(scope="session")
+def books(site: BuiltSite) -> dict[str, Path]:
+    status = build_pdf(["--site-dir", str(site.root), "-f", str(PROJECT_DIR / "mkdocs.yml")])
+    assert status == 0
+    return {lang: site.root / "pdf" / pdf_name(lang) for lang in LANGS}
+
+
+@pytest.fixture(scope="session")
+def pdftotext() -> str:
+    path = shutil.which("pdftotext")
+    if path is None:
+        message = "pdftotext not installed (Debian package poppler-utils; make system-deps)"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+def extract(pdftotext: str, pdf: Path, first: int | None = None, last: int | None = None) -> str:
+    args = [pdftotext, "-enc", "UTF-8"]
+    if first:
+        args += ["-f", str(first), "-l", str(last or first)]
+    return subprocess.run([*args, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def chapters(site: BuiltSite, lang: str) -> list[tuple[str, str]]:
+    """(title, first text line) of every page, in navigation order, from the built site."""
+    out = []
+    for slug in nav_slugs(load_yaml(PROJECT_DIR / "mkdocs.yml")["nav"]):
+        prefix = "" if lang == "ko" else f"{lang}/"
+        path = prefix + (f"{slug}/" if slug else "") + "index.html"
+        article = site.soup(path).select_one("article.md-content__inner")
+        title = " ".join(article.find("h1").get_text().replace("¶", "").split())
+        first = article.find(["li", "p"])
+        out.append((title, " ".join(first.get_text().split())))
+    return out
+
+
+def outline(reader: PdfReader) -> list[tuple[str, int, list]]:
+    """(title, page number, children) of the top-level bookmarks."""
+    result = []
+    items = list(reader.outline)
+    for index, item in enumerate(items):
+        if isinstance(item, list):
+            continue
+        children = (
+            items[index + 1]
+            if index + 1 < len(items) and isinstance(items[index + 1], list)
+            else []
+        )
+        result.append((item.title, reader.get_destination_page_number(item) + 1, children))
+    return result
+
+
+def all_bookmarks(reader: PdfReader) -> list[tuple[str, int]]:
+    """(title, page number) of every bookmark, in document order."""
+    found: list[tuple[str, int]] = []
+
+    def walk(items: list) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            elif isinstance(item, Destination):
+                found.append((item.title, reader.get_destination_page_number(item) + 1))
+
+    walk(reader.outline)
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_books_exist_with_a_plausible_length(books: dict[str, Path], lang: str) -> None:
+    reader = PdfReader(books[lang])
+    assert 20 <= len(reader.pages) <= 80, len(reader.pages)
+    for page in reader.pages:
+        box = page.mediabox
+        assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 in pt
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_outline_has_every_page_in_order_with_its_sections(
+    site: BuiltSite, books: dict[str, Path], lang: str
+) -> None:
+    reader = PdfReader(books[lang])
+    top = outline(reader)
+    assert [title for title, _, _ in top] == [title for title, _ in chapters(site, lang)]
+    assert [page for _, page, _ in top] == sorted(page for _, page, _ in top)
+    assert sum(1 for _, _, children in top if children) >= 10  # sections under each page
+    assert all("\u2060" not in title for title, _ in all_bookmarks(reader))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_contents_page_numbers_match_the_headings(
+    books: dict[str, Path], pdftotext: str, lang: str
+) -> None:
+    reader = PdfReader(books[lang])
+    headings = all_bookmarks(reader)  # in document order, like the contents
+    text = extract(pdftotext, books[lang], 2, 3)
+    entries = [m.groupdict() for m in map(TOC_LINE.match, text.splitlines()) if m]
+    assert len(entries) >= 40, text[:500]
+    position = 0
+    for entry in entries:
+        title = entry["title"].strip()
+        while position < len(headings) and headings[position][0] != title:
+            position += 1
+        assert position < len(headings), f"contents entry without a heading: {title!r}"
+        assert int(entry["page"]) == headings[position][1], title
+    # The entries are links: clicking one goes to the page.
+    links = [
+        a
+        for p in reader.pages[1:3]
+        for a in (p.get("/Annots") or [])
+        if a.get_object().get("/Subtype") == "/Link"
+    ]
+    assert len(links) >= len(entries)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_font_is_embedded(books: dict[str, Path], lang: str) -> None:
+    reader = PdfReader(books[lang])
+    seen = 0
+    for page in reader.pages:
+        fonts = page.get("/Resources", {}).get("/Font", {})
+        for font in fonts.values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            target = descendants[0].get_object() if descendants else font
+            descriptor = target.get("/FontDescriptor").get_object()
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font
+            seen += 1
+    assert seen > 0
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_metadata(books: dict[str, Path], lang: str) -> None:
+    reader = PdfReader(books[lang])
+    title = {"ko": "AWS 데이터 분석 서비스 학습 노트", "en": "AWS Data Analytics Study Notes"}[lang]
+    assert reader.metadata.title == title
+    assert reader.metadata.author
+    assert reader.trailer["/Root"]["/Lang"] == lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_titles_and_text_extract(
+    site: BuiltSite, books: dict[str, Path], pdftotext: str, lang: str
+) -> None:
+    text = extract(pdftotext, books[lang])
+    flat = " ".join(text.split())
+    assert "\ufffd" not in text and "\u2060" not in text
+    cover = extract(pdftotext, books[lang], 1)
+    assert {"ko": "한국어판", "en": "English edition"}[lang] in cover
+    assert re.search(r"\d{4}-\d{2}-\d{2}", cover)
+    for title, first_line in chapters(site, lang):
+        assert title in flat, title
+        sample = first_line[:30]
+        assert sample in flat, f"{title}: {sample!r} not extracted"
+
+
+def test_english_book_uses_the_english_diagrams(books: dict[str, Path], pdftotext: str) -> None:
+    english, korean = (extract(pdftotext, books[lang]) for lang in ("en", "ko"))
+    assert "parses the query, plans the execution" in english
+    assert "쿼리 파싱" not in english
+    assert "쿼리 파싱" in korean
+
+
+def test_questions_print_with_their_answers(books: dict[str, Path], pdftotext: str) -> None:
+    for lang, answer in (("ko", "향상된 VPC 라우팅"), ("en", "Enhanced VPC Routing")):
+        flat = " ".join(extract(pdftotext, books[lang]).split())
+        assert answer in flat
+
+
+def test_cross_references_are_internal_links(books: dict[str, Path]) -> None:
+    reader = PdfReader(books["ko"])
+    home_pages = reader.pages[3:5]  # the home chapter links every other page
+    internal = [
+        a.get_object()
+        for page in home_pages
+        for a in page.get("/Annots") or []
+        if "/Dest" in a.get_object() or a.get_object().get("/A", {}).get("/S") == "/GoTo"
+    ]
+    assert len(internal) >= 10
+
+
+def split_words(lines: list[str], words: set[str]) -> list[str]:
+    """Korean words that a line break cut in two: the end of one line and the start of the
+    next make a word of the source, and are not both words on their own."""
+    found = []
+    for upper, lower in itertools.pairwise(lines):
+        if not upper.split() or not lower.split():
+            continue
+        head, tail = upper.split()[-1], lower.split()[0]
+        joined = head + tail
+        if HANGUL.search(joined) and joined in words and not (head in words and tail in words):
+            found.append(f"{head} / {tail}")
+    return found
+
+
+def source_words(site: BuiltSite, lang: str) -> set[str]:
+    prefix = "" if lang == "ko" else f"{lang}/"
+    words: set[str] = set()
+    for slug in nav_slugs(load_yaml(PROJECT_DIR / "mkdocs.yml")["nav"]):
+        path = prefix + (f"{slug}/" if slug else "") + "index.html"
+        words.update(site.soup(path).select_one("article").get_text(" ").split())
+    return words
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_korean_word_is_split_across_lines(
+    site: BuiltSite, books: dict[str, Path], pdftotext: str, lang: str
+) -> None:
+    lines = extract(pdftotext, books[lang]).splitlines()
+    assert not split_words(lines, source_words(site, lang))
+
+
+def test_the_split_word_check_catches_a_broken_word(tmp_path: Path, pdftotext: str) -> None:
+    """Without word joiners WeasyPrint breaks Korean words: the check above must see it."""
+    import weasyprint
+
+    text = (
+        "레드시프트는 데이터베이스이자 분석 엔진이며 열 지향 스토리지와 대규모 병렬 처리를 씁니다. "
+        * 8
+    )
+    html = f"<html lang='ko'><body style='width: 7cm'><p>{text}</p></body></html>"
+    weasyprint.HTML(string=html).write_pdf(tmp_path / "broken.pdf")
+    lines = extract(pdftotext, tmp_path / "broken.pdf").splitlines()
+    assert split_words(lines, set(text.split()))
+
+
+def test_every_page_links_its_own_language_book(site: BuiltSite, books: dict[str, Path]) -> None:
+    from pages import LANGUAGES, PAGES
+    from test_site import resolve
+
+    for page in PAGES:
+        for lang in LANGUAGES:
+            link = site.soup(page.html_file(lang)).select_one("a.pdf-book")
+            assert link is not None, page.path(lang)
+            target = resolve(page.html_file(lang), link["href"])
+            assert target == f"pdf/{pdf_name(lang)}"
+            assert (site.root / target).is_file()
