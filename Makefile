@@ -23,7 +23,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM
 
-.PHONY: help serve build pdf check test lint format bench clean distclean system-deps pdf-deps
+.PHONY: help serve build pdf offline offline-zip check test lint format bench clean distclean system-deps pdf-deps
 
 help: ## Show this help
 	@echo "Usage: make TARGET"
@@ -76,11 +76,24 @@ system-deps: pdf-deps ## Install the Debian packages the tests need (chromium, p
 serve: $(VENV)/.runtime ## Serve the site on http://127.0.0.1:8000 with live reload
 	$(MKDOCS) serve --livereload --dev-addr $(HOST):$(PORT)
 
-build: $(VENV)/.runtime pdf-deps ## Build the site and its PDF books into site/ (strict: any warning fails)
+OFFLINE_DIR := .cache/offline-site
+OFFLINE_ZIP := site/download/aws-analytics-notes-offline.zip
+
+build: $(VENV)/.runtime pdf-deps ## Build the site, its PDF books and the offline zip into site/ (strict)
 	$(MKDOCS) build --strict
 	$(BIN)/python scripts/build_pdf.py
+	$(MAKE) --no-print-directory offline-zip
 
 pdf: build ## Write the PDF books: site/pdf/aws-analytics-notes.{ko,en}.pdf
+
+offline: build ## Build the copy that works from disk (file://) and zip it into site/download/
+
+# The offline copy: Material's offline plugin (OFFLINE=true), then the zip.
+offline-zip: $(VENV)/.runtime
+	@echo "==> Building the offline copy (file://) in $(OFFLINE_DIR)"
+	rm -rf $(OFFLINE_DIR)
+	OFFLINE=true $(MKDOCS) build --strict --quiet --site-dir $(OFFLINE_DIR)
+	$(BIN)/python scripts/package_offline.py $(OFFLINE_DIR) $(OFFLINE_ZIP)
 
 # --- Quality -------------------------------------------------------------------------------
 check: $(VENV)/.runtime ## Check image links, headings and translations (also runs on every build)

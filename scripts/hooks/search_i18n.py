@@ -36,6 +36,11 @@ def _i18n(config: MkDocsConfig) -> Any:
     return config.plugins.get("i18n")
 
 
+def _offline(config: MkDocsConfig) -> bool:
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin is not None and plugin.config.enabled)
+
+
 def _search_languages(lang: str) -> list[str]:
     # The Korean lunr file (ours) also rewrites queries; English pages load it too, so that
     # 레드시프트 typed on the English site finds the Redshift page.
@@ -62,7 +67,9 @@ def split_index(index: dict[str, Any], lang: str, default: str, others: list[str
     return {"config": search_config, "docs": docs}
 
 
-@event_priority(-200)  # after static-i18n (-100) has built every language and merged the index
+# After static-i18n (-100) has built every language and merged the index, and after the
+# offline plugin (-100) has inlined the merged one.
+@event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
     plugin = _i18n(config)
     if plugin is None or getattr(plugin, "building", False):
@@ -78,7 +85,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         target = site_dir / ("" if lang == default else lang) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         part = split_index(combined, lang, default, others)
-        target.write_text(json.dumps(part, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        text = json.dumps(part, ensure_ascii=False, separators=(",", ":"))
+        target.write_text(text, "utf-8")
+        if target.with_suffix(".js").exists() or _offline(config):
+            # Material's offline build reads the index from a script under file://.
+            target.with_suffix(".js").write_text(f"var __index = {text}", "utf-8")
         log.debug("search index for %s: %d entries", lang, len(part["docs"]))
 
 
