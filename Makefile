@@ -110,8 +110,9 @@ format: $(VENV)/.test ## Format the Python code (ruff)
 test: $(VENV)/.test system-deps lint ## Install what the tests need and run them
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.test system-deps ## Print build time, page weights, and the checker's time vs the build's
+bench: $(VENV)/.test system-deps ## Print build/PDF times, page weights, search recall, checker vs build
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_search.py
 	$(BIN)/python scripts/bench_checker.py --sizes 1000 2000
 
 clean: ## Remove the built site and caches (keeps .venv)
