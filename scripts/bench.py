@@ -22,26 +22,14 @@ from collections import defaultdict
 from pathlib import Path
 
 from browser import chromium
+from build_pdf import nav_slugs
+from docscheck.config import load_yaml
 from pageweight import Transfer, first_view, total_sent
 from pypdf import PdfReader
 from staticserver import serve
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BUDGET_KB = 300
-# Fixed page list, as in tests/pages.py (kept here so the script runs without the tests).
-SLUGS = (
-    "",
-    "athena",
-    "redshift",
-    "opensearch",
-    "emr",
-    "quicksight",
-    "glue",
-    "lake-formation",
-    "kinesis-analytics",
-    "msk",
-    "ingestion-pipeline",
-)
 KINDS = {
     "text/html": "html",
     "text/css": "css",
@@ -82,7 +70,7 @@ def time_builds(site_dir: Path, font_cache: Path, runs: int) -> tuple[float, flo
 def time_pdfs(site_dir: Path) -> None:
     """PDF book build time per language, on the site just built."""
     from build_pdf import build_book
-    from docscheck.config import load_config, load_yaml
+    from docscheck.config import load_config
 
     config_file = PROJECT_DIR / "mkdocs.yml"
     checker_config, config = load_config(config_file), load_yaml(config_file)
@@ -113,8 +101,9 @@ def print_weights(site_dir: Path) -> bool:
     print("-" * len(header))
     worst = 0
     with serve(site_dir) as base_url, chromium() as browser:
+        slugs = nav_slugs(load_yaml(PROJECT_DIR / "mkdocs.yml")["nav"])
         for prefix in ("", "en/"):
-            for slug in SLUGS:
+            for slug in slugs:
                 path = prefix + (f"{slug}/" if slug else "")
                 transfers = first_view(browser, base_url + path)
                 sizes = by_kind(transfers)

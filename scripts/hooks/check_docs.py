@@ -23,13 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from docscheck import gate
 from docscheck.config import ConfigError
 from docscheck.findings import Severity
+from i18nstate import inner_language_build
 
 log = get_plugin_logger("docscheck")
-
-
-def _inner_language_build(config: MkDocsConfig) -> bool:
-    plugin = config.plugins.get("i18n")
-    return bool(plugin is not None and getattr(plugin, "building", False))
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -38,7 +34,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 @event_priority(100)  # before every plugin: nothing should read a broken page first
 def on_pre_build(config: MkDocsConfig) -> None:
-    if _inner_language_build(config):
+    if inner_language_build(config):
         return
     try:
         result = gate.run(Path(config.config_file_path))

@@ -17,14 +17,14 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from docscheck import gate  # remembers the command across serve's rebuilds
+from i18nstate import inner_language_build
 
 log = get_plugin_logger("pdf_books")
 
 
 @event_priority(-200)  # after static-i18n has built every language
 def on_post_build(config: MkDocsConfig) -> None:
-    plugin = config.plugins.get("i18n")
-    if gate.state.command != "serve" or (plugin is not None and getattr(plugin, "building", False)):
+    if gate.state.command != "serve" or inner_language_build(config):
         return
     built = Path(config.config_file_path).parent / "site" / "pdf"
     books = sorted(built.glob("*.pdf"))

@@ -15,12 +15,17 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from i18nstate import inner_language_build
 
 log = get_plugin_logger("search_i18n")
 
@@ -72,7 +77,7 @@ def split_index(index: dict[str, Any], lang: str, default: str, others: list[str
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
     plugin = _i18n(config)
-    if plugin is None or getattr(plugin, "building", False):
+    if plugin is None or inner_language_build(config):
         return
     site_dir = Path(config.site_dir)
     combined_file = site_dir / "search" / "search_index.json"

@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 # Hooks are loaded by file path; make the project's scripts/ importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from i18nstate import inner_language_build
 from svgfont import embed_font
 from webfont import SiteFont, prune_cache, text_chars, write_site_fonts
 
@@ -25,14 +26,9 @@ log = get_plugin_logger("webfont")
 FONT_DIR_IN_SITE = Path("assets") / "fonts"
 
 
-def _i18n_is_building(config: MkDocsConfig) -> bool:
-    plugin = config.plugins.get("i18n")
-    return bool(plugin is not None and getattr(plugin, "building", False))
-
-
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
-    if _i18n_is_building(config):
+    if inner_language_build(config):
         return  # an inner, per-language build: wait for the whole site
     started = time.perf_counter()
     site_dir = Path(config.site_dir)
