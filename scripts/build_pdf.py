@@ -21,7 +21,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from docscheck.config import ConfigError, load_config, load_yaml
+from docscheck.config import ConfigError, i18n_language_entries, load_config, load_yaml
 from pdfbook.book import BookBuilder, BookInfo, assemble
 from pdfbook.render import font_faces, render_pdf, stylesheet
 
@@ -66,11 +66,9 @@ def nav_slugs(nav: Any) -> list[str]:
 
 def language_settings(config: dict[str, Any], lang: str) -> dict[str, Any]:
     """The i18n plugin's settings for lang (site_name, ...), if any."""
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            for language in (plugin["i18n"] or {}).get("languages", []):
-                if language.get("locale") == lang:
-                    return language
+    for language in i18n_language_entries(config.get("plugins")) or []:
+        if language.get("locale") == lang:
+            return language
     return {}
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -73,8 +73,6 @@ def mark_translated(config_file: Path, pages: list[Path]) -> int:
         except ValueError:
             print(f"error: {page} is not under {config.docs_dir}", file=sys.stderr)
             return EXIT_USAGE
-        from pathlib import PurePosixPath
-
         lang, source = page_language(PurePosixPath(relative.as_posix()), config.languages)
         source_file = config.docs_dir / source
         if lang == config.default_language or not source_file.is_file():

@@ -19,7 +19,7 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,7 +80,7 @@ def _sha256(*parts: bytes) -> str:
     return digest.hexdigest()[:20]
 
 
-def _cached(key: str, suffix: str, make: callable) -> bytes:  # type: ignore[valid-type]
+def _cached(key: str, suffix: str, make: Callable[[], bytes]) -> bytes:
     """Return the bytes cached under key, or make, store and return them."""
     path = CACHE_DIR / f"{key}{suffix}"
     if path.is_file():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 import xml.etree.ElementTree as ET
@@ -73,8 +74,6 @@ def test_built_diagrams_embed_their_glyphs(site: BuiltSite, name: str) -> None:
         assert MARKER in source
         fonts = re.findall(r"base64,([A-Za-z0-9+/=]+)", source)
         assert fonts, "no embedded font"
-        import base64
-
         covered = font_cmap(base64.b64decode(fonts[0]))
         needed = set(rendered_text(source)) - {" ", "\n"}
         assert needed <= covered, f"glyphs missing: {sorted(needed - covered)}"

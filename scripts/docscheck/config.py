@@ -54,24 +54,31 @@ def load_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
-def _i18n_languages(plugins: Any) -> tuple[str, tuple[str, ...]] | None:
-    """(default, built languages) from the mkdocs-static-i18n plugin entry, if configured."""
+def i18n_language_entries(plugins: Any) -> list[dict[str, Any]] | None:
+    """The `languages` entries of the mkdocs-static-i18n plugin, or None without the plugin."""
     entries = plugins if isinstance(plugins, list) else [plugins] if plugins else []
     for entry in entries:
         if isinstance(entry, dict) and "i18n" in entry:
             options = entry["i18n"] or {}
-            languages = [lang for lang in options.get("languages", []) if isinstance(lang, dict)]
-            built = [
-                str(lang["locale"])
-                for lang in languages
-                if lang.get("build", True) and lang.get("locale") not in (None, "null")
-            ]
-            defaults = [str(lang["locale"]) for lang in languages if lang.get("default")]
-            if not defaults:
-                raise ConfigError("plugins.i18n: no language has 'default: true'")
-            default = defaults[0]
-            return default, (default, *[lang for lang in built if lang != default])
+            return [lang for lang in options.get("languages", []) if isinstance(lang, dict)]
     return None
+
+
+def _i18n_languages(plugins: Any) -> tuple[str, tuple[str, ...]] | None:
+    """(default, built languages) from the mkdocs-static-i18n plugin entry, if configured."""
+    languages = i18n_language_entries(plugins)
+    if languages is None:
+        return None
+    built = [
+        str(lang["locale"])
+        for lang in languages
+        if lang.get("build", True) and lang.get("locale") not in (None, "null")
+    ]
+    defaults = [str(lang["locale"]) for lang in languages if lang.get("default")]
+    if not defaults:
+        raise ConfigError("plugins.i18n: no language has 'default: true'")
+    default = defaults[0]
+    return default, (default, *[lang for lang in built if lang != default])
 
 
 def _disabled_rules(extra: Any) -> frozenset[str]:

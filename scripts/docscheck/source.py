@@ -15,10 +15,6 @@ class Source:
     path: Path
     text: str
 
-    @property
-    def lines(self) -> list[str]:
-        return self.text.split("\n")
-
 
 class DecodeFailure(Exception):
     """The file is not valid UTF-8. `position` is where decoding failed (line, column)."""
