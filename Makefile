@@ -1,6 +1,6 @@
 # AWS analytics study notes: build, serve, test.
-# Everything installs itself: Python packages into .venv, Debian packages with apt-get (as root).
-# Run `make help` for the list of targets.
+# Everything installs itself: Python packages into .venv (hash-checked), Debian packages with
+# apt-get (as root). Run `make help` for the list of targets.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -9,9 +9,12 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+UV := $(BIN)/uv
 MKDOCS := $(BIN)/mkdocs
+STUDYSITE := $(BIN)/studysite
 HOST ?= 127.0.0.1
 PORT ?= 8000
+BASE ?= HEAD
 
 # Debian packages: WeasyPrint (the PDF books) needs Pango and a monospace font for code;
 # the tests also need a browser and poppler's pdftotext/pdftoppm.
@@ -23,33 +26,57 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM
 
-.PHONY: help serve build pdf offline offline-zip check test lint format bench clean distclean system-deps pdf-deps
+.PHONY: help serve build pdf offline check test test-fast lint format bench compare-builds \
+	lock clean distclean system-deps pdf-deps
 
 help: ## Show this help
 	@echo "Usage: make TARGET"
 	@echo
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | \
-		awk 'BEGIN {FS = ":.*## "} {printf "  %-12s %s\n", $$1, $$2}'
+		awk 'BEGIN {FS = ":.*## "} {printf "  %-15s %s\n", $$1, $$2}'
 
 # --- Python environment --------------------------------------------------------------------
-# Stamp files record that the pinned requirements are installed; they are redone when the
-# requirements change.
+# pip installs uv (hash-checked, requirements-bootstrap.txt); uv installs the locked
+# requirements (hash-checked) and then this project's tooling package, editable, with no
+# dependencies of its own to fetch. Stamp files record what is installed; they are redone
+# when a lock file changes.
+UV_INSTALL := $(UV) pip install --quiet --python $(BIN)/python
+
 $(BIN)/python:
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
-		{ echo "error: Python >= 3.11 is needed (Material for MkDocs 9.8); found $$($(PYTHON) --version)" >&2; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' || \
+		{ echo "error: Python >= 3.11.5 is needed (Material for MkDocs 9.8); found $$($(PYTHON) --version)" >&2; exit 1; }
 	@echo "==> Creating virtual environment in $(VENV)"
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.runtime: requirements.txt | $(BIN)/python
-	@echo "==> Installing pinned runtime requirements"
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+$(UV): requirements-bootstrap.txt | $(BIN)/python
+	@echo "==> Installing uv (pinned, hash-checked)"
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
+		-r requirements-bootstrap.txt
 	@touch $@
 
-$(VENV)/.test: requirements-test.txt requirements.txt | $(BIN)/python
-	@echo "==> Installing pinned test requirements"
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+$(VENV)/.runtime: requirements.txt pyproject.toml | $(UV)
+	@echo "==> Installing the locked runtime requirements and the studysite tooling"
+	$(UV_INSTALL) --require-hashes -r requirements.txt
+	$(UV_INSTALL) --no-deps --no-build-isolation --editable .
+	@touch $@
+
+$(VENV)/.test: requirements-test.txt requirements.txt pyproject.toml | $(UV)
+	@echo "==> Installing the locked test requirements and the studysite tooling"
+	$(UV_INSTALL) --require-hashes -r requirements-test.txt
+	$(UV_INSTALL) --no-deps --no-build-isolation --editable .
 	@touch $@ $(VENV)/.runtime
+
+# The locks come from pyproject.toml (dependencies, test extra, build backend). Existing pins
+# are kept; `make lock UPGRADE=1` moves everything to the newest versions.
+LOCK := $(UV) pip compile --quiet --generate-hashes --universal --python-version 3.11.5 \
+	--custom-compile-command "make lock" $(if $(UPGRADE),--upgrade)
+
+lock: | $(UV) ## Re-lock requirements*.txt from pyproject.toml (UPGRADE=1 to upgrade)
+	@mkdir -p .cache
+	$(BIN)/python -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"], sep="\n")' > .cache/build-requirements.in
+	$(LOCK) pyproject.toml .cache/build-requirements.in -o requirements.txt
+	$(LOCK) pyproject.toml .cache/build-requirements.in --extra test -o requirements-test.txt
+	echo uv | $(LOCK) - -o requirements-bootstrap.txt
 
 # --- Debian packages -----------------------------------------------------------------------
 # install-debs PACKAGES: apt-get them when running as root, otherwise stop and name them.
@@ -73,31 +100,29 @@ system-deps: pdf-deps ## Install the Debian packages the tests need (chromium, p
 	$(call install-debs,$(TEST_DEB_PACKAGES))
 
 # --- Site ----------------------------------------------------------------------------------
+# Every build runs the pipeline: the docs checker (pre-build hook), MkDocs, then the
+# post-build steps (post-build hook): site font, one search index per language, and with
+# PDF=true the PDF books. The offline copy is a second build (OFFLINE=true), then zipped.
 serve: $(VENV)/.runtime ## Serve the site on http://127.0.0.1:8000 with live reload
 	$(MKDOCS) serve --livereload --dev-addr $(HOST):$(PORT)
 
 OFFLINE_DIR := .cache/offline-site
-OFFLINE_ZIP := site/download/aws-analytics-notes-offline.zip
 
 build: $(VENV)/.runtime pdf-deps ## Build the site, its PDF books and the offline zip into site/ (strict)
-	$(MKDOCS) build --strict
-	$(BIN)/python scripts/build_pdf.py
-	$(MAKE) --no-print-directory offline-zip
-
-pdf: build ## Write the PDF books: site/pdf/aws-analytics-notes.{ko,en}.pdf
-
-offline: build ## Build the copy that works from disk (file://) and zip it into site/download/
-
-# The offline copy: Material's offline plugin (OFFLINE=true), then the zip.
-offline-zip: $(VENV)/.runtime
+	PDF=true $(MKDOCS) build --strict
 	@echo "==> Building the offline copy (file://) in $(OFFLINE_DIR)"
 	rm -rf $(OFFLINE_DIR)
 	OFFLINE=true $(MKDOCS) build --strict --quiet --site-dir $(OFFLINE_DIR)
-	$(BIN)/python scripts/package_offline.py $(OFFLINE_DIR) $(OFFLINE_ZIP)
+	$(STUDYSITE) offline $(OFFLINE_DIR)
+
+pdf: $(VENV)/.runtime pdf-deps ## Build the site with its PDF books: site/pdf/<book>.{ko,en}.pdf
+	PDF=true $(MKDOCS) build --strict
+
+offline: build ## Build everything, the offline copy's zip included (same as make build)
 
 # --- Quality -------------------------------------------------------------------------------
 check: $(VENV)/.runtime ## Check image links, headings and translations (also runs on every build)
-	$(BIN)/python scripts/check_docs.py
+	$(STUDYSITE) check
 
 lint: $(VENV)/.test ## Lint and check formatting (ruff)
 	$(BIN)/ruff check scripts tests
@@ -107,17 +132,23 @@ format: $(VENV)/.test ## Format the Python code (ruff)
 	$(BIN)/ruff check --fix scripts tests
 	$(BIN)/ruff format scripts tests
 
-test: $(VENV)/.test system-deps lint ## Install what the tests need and run them
+test: $(VENV)/.test system-deps lint ## Install what the tests need and run them all
 	$(BIN)/python -m pytest
 
+test-fast: $(VENV)/.test lint ## Run the tests that need no browser and render no PDF
+	$(BIN)/python -m pytest -m "not browser and not pdf"
+
 bench: $(VENV)/.test system-deps ## Print build/PDF times, page weights, search recall, checker vs build
-	$(BIN)/python scripts/bench.py
-	$(BIN)/python scripts/bench_search.py
-	$(BIN)/python scripts/bench_checker.py --sizes 1000 2000
+	$(BIN)/python scripts/bench/bench_build.py
+	$(BIN)/python scripts/bench/bench_search.py
+	$(BIN)/python scripts/bench/bench_checker.py --sizes 1000 2000
+
+compare-builds: ## Prove the built site and books are byte-identical to BASE's (default HEAD)
+	$(PYTHON) scripts/compare_builds.py $(BASE)
 
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site .cache .pytest_cache .ruff_cache
 	find scripts tests -name __pycache__ -type d -prune -exec rm -rf {} +
 
 distclean: clean ## Also remove the virtual environment
-	rm -rf $(VENV)
+	rm -rf $(VENV) scripts/*.egg-info

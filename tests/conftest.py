@@ -1,20 +1,55 @@
-"""Shared fixtures: one strict build of the site per test session, a static server for it,
-and headless Chromium."""
+"""Shared fixtures: the site model, one strict build of the site per test session, a static
+server for it, headless Chromium, and the PDF books with their text (extracted once).
+
+Tiers: a test that uses the browser is marked `browser`, one that renders or reads the PDF
+books `pdf` (both automatically, from the fixtures it uses). `make test-fast` deselects them.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-DOCS_DIR = PROJECT_DIR / "docs"
+from studysite import PROJECT_DIR
+from studysite.mkdocs_cli import build
+from studysite.model import Page, project_site
+
+SITE = project_site()  # the model, for parametrizing: languages and pages come from mkdocs.yml
+LANGUAGES = SITE.codes
+PAGES = SITE.pages
+PAGE_IDS = [page.name for page in PAGES]
+DOCS_DIR = SITE.docs_dir
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+BROWSER_FIXTURES = {"browser"}
+PDF_FIXTURES = {"books", "book_pages"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test by what it needs, so that the tiers never depend on remembering to."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if fixtures & PDF_FIXTURES:
+            item.add_marker(pytest.mark.pdf)
+
+
+def missing(message: str) -> None:
+    """A tool the test needs is not installed: skip on a workstation, fail in CI (CI=true)."""
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def is_home(page: Page) -> bool:
+    return page[LANGUAGES[0]].url == ""
 
 
 class BuiltSite:
@@ -32,22 +67,10 @@ class BuiltSite:
         return self._soups[relative]
 
 
-def build_site(site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` into site_dir, as `make build` does."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=PROJECT_DIR,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(site_dir)
+    result = build(site_dir, PROJECT_DIR)
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
     return BuiltSite(site_dir, result.stdout + result.stderr)
@@ -55,7 +78,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 @pytest.fixture(scope="session")
 def base_url(site: BuiltSite) -> Iterator[str]:
-    from staticserver import serve
+    from studysite.probe.server import serve
 
     with serve(site.root) as url:
         yield url
@@ -63,13 +86,34 @@ def base_url(site: BuiltSite) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    """Headless Chromium. Missing browser: skip on a workstation, fail in CI (CI=true)."""
-    from browser import chromium, chromium_path
+    """Headless Chromium (Debian's chromium, driven by Playwright)."""
+    from studysite.probe.browser import chromium, chromium_path
 
     if chromium_path() is None:
-        message = "Chromium is not installed (Debian package 'chromium'; run make system-deps)"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
+        missing("Chromium is not installed (Debian package 'chromium'; run make system-deps)")
     with chromium() as instance:
         yield instance
+
+
+@pytest.fixture(scope="session")
+def books(site: BuiltSite) -> dict[str, Path]:
+    """The PDF books of the session's site, written by the pdf step (as `studysite pdf`)."""
+    from studysite.steps import pdf
+
+    pdf.run(SITE, site.root, progress=lambda _line: None)
+    return {lang: site.root / SITE.pdf_path(lang) for lang in LANGUAGES}
+
+
+@pytest.fixture(scope="session")
+def book_pages(books: dict[str, Path]) -> dict[str, list[str]]:
+    """Each book's text, page by page, extracted once with pdftotext (poppler)."""
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        missing("pdftotext not installed (Debian package poppler-utils; make system-deps)")
+    texts = {}
+    for lang, book in books.items():
+        result = subprocess.run(
+            [str(tool), "-enc", "UTF-8", str(book), "-"], capture_output=True, text=True, check=True
+        )
+        texts[lang] = result.stdout.split("\f")[:-1]  # pdftotext ends every page with a form feed
+    return texts

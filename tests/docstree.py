@@ -20,6 +20,7 @@ def make_tree(
     extra: dict | None = None,
     hooks: list[str] | None = None,
     theme: dict | None = None,
+    nav: list | None = None,
 ) -> Path:
     """Write docs files and a mkdocs.yml under root; return the mkdocs.yml path.
 
@@ -47,6 +48,8 @@ def make_tree(
         config["extra"] = extra
     if hooks:
         config["hooks"] = hooks
+    if nav:
+        config["nav"] = nav
     (root / "docs").mkdir(parents=True, exist_ok=True)
     for name, content in files.items():
         path = root / "docs" / name

@@ -9,30 +9,20 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import DOCS_DIR, PROJECT_DIR, BuiltSite
 from fontTools.ttLib import TTFont
-from pages import PAGES
-from svgfont import MARKER, rendered_text
+
+from conftest import DOCS_DIR, LANGUAGES, PAGES, PROJECT_DIR, SITE, BuiltSite
+from studysite.hangul import HANGUL_RE
+from studysite.model import load_mkdocs_config
+from studysite.steps.fonts import WEIGHTS
+from studysite.steps.svgfont import MARKER, rendered_text
 
 SVG = "{http://www.w3.org/2000/svg}"
-DIAGRAMS = (
-    "row-vs-column-storage",
-    "athena-federated-query",
-    "redshift-cluster",
-    "redshift-spectrum",
-    "glue-data-catalog",
-    "lake-formation",
-    "kda-sql-application",
-    "managed-flink",
-    "ingestion-pipeline",
-)
-DIAGRAM_FILES = [
-    DOCS_DIR / "images" / f"{name}{suffix}.svg" for name in DIAGRAMS for suffix in ("", ".en")
-]
+DIAGRAM_FILES = sorted((DOCS_DIR / "images").glob("*.svg"))
+DIAGRAMS = sorted({path.name.split(".")[0] for path in DIAGRAM_FILES})
 EXTERNAL = re.compile(
     r"(?:href|src)\s*=\s*[\"'](?!#)|url\((?!#|data:)|@import|<image\b|<foreignObject|<script", re.I
 )
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def font_cmap(data: bytes) -> set[str]:
@@ -40,8 +30,9 @@ def font_cmap(data: bytes) -> set[str]:
 
 
 def test_nine_diagrams_each_with_an_english_variant() -> None:
-    names = sorted(p.name for p in (DOCS_DIR / "images").glob("*.svg"))
-    assert names == sorted(p.name for p in DIAGRAM_FILES)
+    assert len(DIAGRAMS) == 9
+    names = {path.name for path in DIAGRAM_FILES}
+    assert names == {f"{name}{suffix}.svg" for name in DIAGRAMS for suffix in ("", ".en")}
 
 
 @pytest.mark.parametrize("path", DIAGRAM_FILES, ids=lambda p: p.name)
@@ -56,7 +47,7 @@ def test_diagram_is_self_contained_real_text(path: Path) -> None:
     text = rendered_text(source)
     assert len(text.strip()) > 30, "labels must be <text>, not paths"
     korean = not path.name.endswith(".en.svg")
-    assert bool(HANGUL.search(text)) == korean, "labels in the wrong language"
+    assert bool(HANGUL_RE.search(text)) == korean, "labels in the wrong language"
     sizes = [float(s) for s in re.findall(r"font-size\s*[:=]\s*[\"']?([\d.]+)", source)]
     assert sizes and min(sizes) >= 14, f"text smaller than 14 units: {min(sizes)}"
     prefix = path.name.split(".")[0]
@@ -66,10 +57,8 @@ def test_diagram_is_self_contained_real_text(path: Path) -> None:
 
 @pytest.mark.parametrize("name", DIAGRAMS)
 def test_built_diagrams_embed_their_glyphs(site: BuiltSite, name: str) -> None:
-    for built in (
-        site.root / "images" / f"{name}.svg",
-        site.root / "en" / "images" / f"{name}.svg",
-    ):
+    for language in SITE.languages:
+        built = site.root / language.prefix / "images" / f"{name}.svg"
         source = built.read_text(encoding="utf-8")
         assert MARKER in source
         fonts = re.findall(r"base64,([A-Za-z0-9+/=]+)", source)
@@ -81,19 +70,19 @@ def test_built_diagrams_embed_their_glyphs(site: BuiltSite, name: str) -> None:
 
 def test_site_font_covers_every_page(site: BuiltSite) -> None:
     fonts = site.root / "assets" / "fonts"
-    regular = font_cmap((fonts / "study-sans-400.woff2").read_bytes())
+    regular = font_cmap((fonts / WEIGHTS[0].filename).read_bytes())
     for page in PAGES:
-        for lang in ("ko", "en"):
-            text = site.soup(page.html_file(lang)).get_text()
+        for lang in LANGUAGES:
+            text = site.soup(page[lang].dest).get_text()
             missing = {c for c in text if c.isprintable() and not c.isspace()} - regular
-            assert not missing, f"{page.path(lang)}: {sorted(missing)}"
+            assert not missing, f"{page[lang].path}: {sorted(missing)}"
 
 
 def test_site_font_is_renamed_and_licensed(site: BuiltSite) -> None:
     fonts = site.root / "assets" / "fonts"
     assert "SIL OPEN FONT LICENSE" in (fonts / "OFL.txt").read_text(encoding="utf-8").upper()
-    for weight in (400, 700):
-        font = TTFont(fonts / f"study-sans-{weight}.woff2")
+    for weight in WEIGHTS:
+        font = TTFont(fonts / weight.filename)
         family = font["name"].getDebugName(1)
         assert family == "Study Sans"  # OFL Reserved Font Name: a subset may not say Pretendard
         assert "Pretendard" not in (font["name"].getDebugName(4) or "")
@@ -101,18 +90,14 @@ def test_site_font_is_renamed_and_licensed(site: BuiltSite) -> None:
 
 
 def test_site_url_has_a_placeholder_and_an_override(monkeypatch: pytest.MonkeyPatch) -> None:
-    from mkdocs.config import load_config
-
-    monkeypatch.chdir(PROJECT_DIR)
     monkeypatch.delenv("SITE_URL", raising=False)
-    assert load_config("mkdocs.yml").site_url == "https://aws-analytics-notes.example/"
+    config_file = PROJECT_DIR / "mkdocs.yml"
+    assert load_mkdocs_config(config_file).site_url == "https://aws-analytics-notes.example/"
     monkeypatch.setenv("SITE_URL", "https://notes.example.org/aws/")
-    assert load_config("mkdocs.yml").site_url == "https://notes.example.org/aws/"
+    assert load_mkdocs_config(config_file).site_url == "https://notes.example.org/aws/"
 
 
 def test_navigation_instant_is_off() -> None:
-    from mkdocs.config import load_config
-
-    config = load_config(str(PROJECT_DIR / "mkdocs.yml"))
+    config = load_mkdocs_config(PROJECT_DIR / "mkdocs.yml")
     assert "navigation.instant" not in config.theme["features"]
     assert config.theme["font"] is False

@@ -2,28 +2,54 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from check_docs import main
-from conftest import PROJECT_DIR
-from docstree import PNG, make_tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-SCRIPT = PROJECT_DIR / "scripts" / "check_docs.py"
-SEED = PROJECT_DIR / "tests" / "fixtures" / "seed"
+from conftest import PROJECT_DIR
+from docstree import PNG, make_tree
+from studysite.check.findings import RULES
+from studysite.cli import main
+
+SEED = PROJECT_DIR / "tests" / "data" / "seed"
 TEXT_LINE = re.compile(r"^[^:\n]+:\d+:\d+: [A-Z][A-Z0-9]*\d{3} .+$")
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *args], cwd=cwd, capture_output=True, text=True, check=False
+    """`studysite check ARGS` in cwd, run in this process (a new Python costs a second; one
+    test below runs the installed command for real)."""
+    out, err = io.StringIO(), io.StringIO()
+    previous = Path.cwd()
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                status = main(["check", *args])
+            except SystemExit as exit_:  # argparse's usage errors
+                status = int(exit_.code or 0)
+    finally:
+        os.chdir(previous)
+    return subprocess.CompletedProcess(
+        ["studysite", "check", *args], status, out.getvalue(), err.getvalue()
     )
+
+
+def test_the_installed_command_checks_and_exits_with_the_status(broken: Path) -> None:
+    command = Path(sys.executable).with_name("studysite")
+    result = subprocess.run(
+        [str(command), "check", "--format", "json"], cwd=broken, capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert {finding["code"] for finding in json.loads(result.stdout)} >= {"HDR001", "IMG001"}
 
 
 @pytest.fixture()
@@ -116,7 +142,8 @@ def test_config_with_env_and_python_tags(tmp_path: Path) -> None:
 def test_list_rules() -> None:
     result = run_cli("--list-rules", cwd=PROJECT_DIR)
     assert result.returncode == 0
-    assert len(result.stdout.strip().split("\n")) == 14
+    lines = result.stdout.strip().split("\n")
+    assert [line.split()[0] for line in lines] == list(RULES)
 
 
 def test_the_project_docs_pass_with_no_finding() -> None:
@@ -131,7 +158,7 @@ def test_the_original_notes() -> None:
     notes = (SEED / "docs" / "aws-analytics-notes.md").read_text(encoding="utf-8").split("\n")
     image_lines = [n for n, line in enumerate(notes, 1) if "![Alt text](" in line]
     last_heading = max(n for n, line in enumerate(notes, 1) if line.startswith("## "))
-    result = run_cli("--format", "json", cwd=SEED)
+    result = run_cli("-f", "original-notes.yml", "--format", "json", cwd=SEED)
     assert result.returncode == 1
     data = json.loads(result.stdout)
     by_code: dict[str, list[dict]] = {}
@@ -164,7 +191,7 @@ MARKDOWNISH = st.text(
 
 
 def _assert_well_formed(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    status = main(["-f", str(config), "--format", "json"])
+    status = main(["check", "-f", str(config), "--format", "json"])
     out = capsys.readouterr().out
     assert status in (0, 1, 2)
     data = json.loads(out)
@@ -173,7 +200,7 @@ def _assert_well_formed(config: Path, capsys: pytest.CaptureFixture[str]) -> Non
         assert isinstance(finding["column"], int) and finding["column"] >= 1
         assert finding["severity"] in ("error", "warning")
     assert (status == 1) == any(f["severity"] == "error" for f in data)
-    assert main(["-f", str(config)]) == status
+    assert main(["check", "-f", str(config)]) == status
     lines = capsys.readouterr().out.rstrip("\n").split("\n")
     assert len(lines) == len(data) + 1
     assert all(TEXT_LINE.match(line) for line in lines[:-1]), lines
@@ -181,7 +208,7 @@ def _assert_well_formed(config: Path, capsys: pytest.CaptureFixture[str]) -> Non
 
 
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(text=MARKDOWNISH)
 def test_arbitrary_markdown_never_crashes(tmp_path: Path, capsys, text: str) -> None:
@@ -192,7 +219,7 @@ def test_arbitrary_markdown_never_crashes(tmp_path: Path, capsys, text: str) -> 
 
 
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(data=st.binary(max_size=400))
 def test_arbitrary_bytes_never_crash(tmp_path: Path, capsys, data: bytes) -> None:

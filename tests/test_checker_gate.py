@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -13,22 +11,11 @@ from pathlib import Path
 
 from conftest import PROJECT_DIR
 from docstree import make_tree
+from studysite.mkdocs_cli import command, environment, mkdocs
 
-HOOK = str(PROJECT_DIR / "scripts" / "hooks" / "check_docs.py")
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+HOOK = str(PROJECT_DIR / "scripts" / "studysite" / "hooks" / "pre_build.py")
 GOOD_KO = "# 제목 { #title }\n\n내용.\n"
 GOOD_EN = "# Title { #title }\n\nText.\n"
-
-
-def mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", *args],
-        cwd=cwd,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def test_build_stops_on_an_error_without_a_traceback(tmp_path: Path) -> None:
@@ -108,9 +95,9 @@ def test_serve_prints_findings_keeps_running_and_rebuilds(tmp_path: Path) -> Non
     log_file = tmp_path / "serve.log"
     with log_file.open("w") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+            command("serve", "--livereload", "-a", f"127.0.0.1:{port}"),
             cwd=tmp_path,
-            env=ENV,
+            env=environment(),
             stdout=log,
             stderr=subprocess.STDOUT,
         )
@@ -141,4 +128,4 @@ def test_project_config_registers_the_hook() -> None:
     from mkdocs.config import load_config
 
     config = load_config(str(PROJECT_DIR / "mkdocs.yml"))
-    assert any("check_docs" in name for name in config.plugins), list(config.plugins)
+    assert any(name.endswith("hooks/pre_build.py") for name in config.plugins), list(config.plugins)

@@ -7,9 +7,10 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from docscheck.config import load_config
-from docscheck.runner import check
+
 from docstree import PNG, make_tree
+from studysite.check.config import load_config
+from studysite.check.runner import check
 
 TITLE = "# Title { #title }\n\nText.\n\n"
 
@@ -305,7 +306,7 @@ def test_i18n002_same_structure_other_words(tmp_path: Path) -> None:
 
 
 def test_i18n003_freshness(tmp_path: Path) -> None:
-    from check_docs import main
+    from studysite.cli import main
 
     files = {"a.md": KO, "a.en.md": EN, "x.png": PNG}
     config = make_tree(tmp_path, files, languages=("ko", "en"))
@@ -313,12 +314,14 @@ def test_i18n003_freshness(tmp_path: Path) -> None:
         (f.path, f.code) for f in check(load_config(config), cwd=tmp_path).findings
     }
     assert codes() == {("docs/a.en.md", "I18N003")}  # never marked
-    assert main(["-f", str(config), "--mark-translated", str(tmp_path / "docs/a.en.md")]) == 0
+    assert (
+        main(["check", "-f", str(config), "--mark-translated", str(tmp_path / "docs/a.en.md")]) == 0
+    )
     assert codes() == set()
     assert (tmp_path / "docs/a.en.md").read_text(encoding="utf-8").startswith("---\nsource_hash: ")
     (tmp_path / "docs/a.md").write_text(KO + "\n더 많은 내용.\n", encoding="utf-8")
     assert codes() == {("docs/a.en.md", "I18N003")}  # the source moved on
-    main(["-f", str(config), "--mark-translated", str(tmp_path / "docs/a.en.md")])
+    main(["check", "-f", str(config), "--mark-translated", str(tmp_path / "docs/a.en.md")])
     assert codes() == set()
     # Marking again keeps the author's other front matter and a single stamp.
     text = (tmp_path / "docs/a.en.md").read_text(encoding="utf-8")

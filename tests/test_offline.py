@@ -1,23 +1,41 @@
-"""The offline copy (make offline): opened from disk (file://) in Chromium, everything works."""
+"""The offline copy (make build): a second build with OFFLINE=true, opened from disk (file://)
+in Chromium, where everything works; and its zip, with the PDF books in it."""
 
 from __future__ import annotations
 
+import os
 import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import BuiltSite, build_site
-from package_offline import FOLDER, package
-from searchprobe import result_pages
 
-pytestmark = pytest.mark.browser
+from conftest import LANGUAGES, PROJECT_DIR, SITE, BuiltSite
+from studysite.mkdocs_cli import build
+from studysite.model import Site, load_site
+from studysite.probe.page import open_page
+from studysite.probe.search import open_search, wait_for_result
+from studysite.steps import offline
+
+
+@pytest.fixture(scope="session")
+def offline_site() -> Site:
+    """The site model of the offline build: no directory URLs (Material's offline plugin)."""
+    before = os.environ.get("OFFLINE")
+    os.environ["OFFLINE"] = "true"
+    try:
+        return load_site(PROJECT_DIR / "mkdocs.yml")
+    finally:
+        if before is None:
+            del os.environ["OFFLINE"]
+        else:
+            os.environ["OFFLINE"] = before
 
 
 @pytest.fixture(scope="session")
 def offline_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site_dir = tmp_path_factory.mktemp("offline")
-    result = build_site(site_dir, OFFLINE="true")
+    result = build(site_dir, PROJECT_DIR, OFFLINE="true")
     assert result.returncode == 0, result.stdout + result.stderr
     return site_dir
 
@@ -30,18 +48,27 @@ def tab(browser):
     page.on(
         "request", lambda r: foreign.append(r.url) if urlsplit(r.url).scheme != "file" else None
     )
-    page.foreign = foreign  # type: ignore[attr-defined]
     yield page
     assert not foreign, f"the offline copy asked the network for: {foreign}"
     context.close()
 
 
-def test_navigation_and_images_work_from_disk(tab, offline_dir: Path) -> None:
-    tab.goto((offline_dir / "index.html").as_uri(), wait_until="networkidle")
-    tab.locator("nav.md-nav--primary a.md-nav__link", has_text="Amazon Redshift").first.click()
-    tab.wait_for_load_state("networkidle")
-    assert tab.url.endswith("/redshift.html")
-    assert tab.locator("article h1").inner_text().startswith("레드시프트")
+def file_path(offline_dir: Path, dest: str) -> str:
+    """The URL path of a built file opened from disk."""
+    return urlsplit((offline_dir / dest).as_uri()).path
+
+
+def test_navigation_and_images_work_from_disk(tab, offline_site: Site, offline_dir: Path):
+    for page in offline_site.pages:  # the model knows the offline copy's URLs
+        for version in page.versions.values():
+            assert version.url == version.dest and version.url.endswith(".html")
+            assert (offline_dir / version.dest).is_file()
+    home, redshift = offline_site.pages[0][LANGUAGES[0]], offline_site.page("redshift.md")
+    open_page(tab, (offline_dir / home.dest).as_uri())
+    with tab.expect_navigation(wait_until="load"):
+        tab.locator("nav.md-nav--primary a.md-nav__link", has_text="Amazon Redshift").first.click()
+    assert urlsplit(tab.url).path == file_path(offline_dir, redshift[LANGUAGES[0]].dest)
+    assert tab.locator("article h1").inner_text().startswith(redshift[LANGUAGES[0]].title)
     broken = tab.evaluate(
         "[...document.images].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)"
     )
@@ -49,41 +76,46 @@ def test_navigation_and_images_work_from_disk(tab, offline_dir: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("start", "query", "expected"),
+    ("lang", "query", "expected"),
     [
-        ("index.html", "아테나는", "/athena.html"),
-        ("index.html", "레드쉬프트", "/redshift.html"),
-        ("en/index.html", "Redshift snapshots", "/en/redshift.html"),
+        ("ko", "아테나는", "athena.md"),
+        ("ko", "레드쉬프트", "redshift.md"),
+        ("en", "Redshift snapshots", "redshift.md"),
     ],
 )
-def test_search_works_from_disk(tab, offline_dir: Path, start: str, query: str, expected: str):
-    pages = result_pages(tab, (offline_dir / start).as_uri(), query)
-    root = urlsplit(offline_dir.as_uri()).path
-    relative = [p.removeprefix(root) for p in pages]
-    assert expected in relative[:3], relative
-    assert all(p.startswith("/en/") == start.startswith("en/") for p in relative), relative
+def test_search_works_from_disk(tab, offline_site: Site, offline_dir: Path, lang, query, expected):
+    home = offline_site.pages[0][lang]
+    open_search(tab, (offline_dir / home.dest).as_uri())
+    tab.keyboard.type(query, delay=25)
+    target = offline_site.page(expected)[lang]
+    pages = wait_for_result(tab, file_path(offline_dir, target.dest))
+    own = file_path(offline_dir, offline_site.language(lang).prefix)
+    if lang == LANGUAGES[0]:  # the other language's pages sit in a folder below the default's
+        others = [file_path(offline_dir, o.prefix) for o in offline_site.languages[1:]]
+        assert not any(p.startswith(tuple(others)) for p in pages), pages
+    assert all(p.startswith(own) for p in pages), pages
 
 
-def test_language_switcher_works_from_disk(tab, offline_dir: Path) -> None:
-    tab.goto((offline_dir / "athena.html").as_uri(), wait_until="networkidle")
+def test_language_switcher_works_from_disk(tab, offline_site: Site, offline_dir: Path) -> None:
+    athena = offline_site.page("athena.md")
+    open_page(tab, (offline_dir / athena[LANGUAGES[0]].dest).as_uri())
     tab.hover(".md-header__option .md-select")
-    with tab.expect_navigation():
-        tab.click("a.md-select__link[hreflang='en']")
-    assert tab.url.endswith("/en/athena.html")
-    assert tab.evaluate("document.documentElement.lang") == "en"
+    with tab.expect_navigation(wait_until="load"):
+        tab.click(f"a.md-select__link[hreflang='{LANGUAGES[1]}']")
+    assert urlsplit(tab.url).path == file_path(offline_dir, athena[LANGUAGES[1]].dest)
+    assert tab.evaluate("document.documentElement.lang") == LANGUAGES[1]
 
 
-def test_the_zip_holds_the_copy(offline_dir: Path, tmp_path: Path, site: BuiltSite) -> None:
-    archive = tmp_path / "offline.zip"
-    package(offline_dir, archive, site.root / "pdf")
-    names = set(zipfile.ZipFile(archive).namelist())
-    for name in (
-        "index.html",
-        "en/index.html",
-        "search/search_index.js",
-        "en/search/search_index.js",
-    ):
-        assert f"{FOLDER}/{name}" in names
-    for lang in ("ko", "en"):
-        home = site.soup("index.html" if lang == "ko" else "en/index.html")
-        assert home.select_one('a[href$="download/aws-analytics-notes-offline.zip"]') is not None
+def test_the_zip_holds_the_copy_and_the_books(
+    offline_dir: Path, site: BuiltSite, books: dict[str, Path]
+) -> None:
+    """`studysite offline` packs the offline build into the main site, books included."""
+    offline.run(SITE, offline_dir, site_dir=site.root)
+    archive = zipfile.ZipFile(site.root / SITE.offline_zip)
+    names = set(archive.namelist())
+    folder = SITE.offline_folder
+    for language in SITE.languages:
+        assert f"{folder}/{language.prefix}index.html" in names
+        assert f"{folder}/{language.prefix}search/search_index.js" in names
+    for lang, book in books.items():
+        assert archive.read(f"{folder}/{SITE.pdf_path(lang)}") == book.read_bytes()

@@ -1,4 +1,4 @@
-"""The PDF books: structure (pypdf), text (pdftotext), Korean line breaking."""
+"""The PDF books: structure (pypdf), text (pdftotext, extracted once), Korean line breaking."""
 
 from __future__ import annotations
 
@@ -9,50 +9,25 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from build_pdf import main as build_pdf
-from build_pdf import nav_slugs, pdf_name
-from conftest import IN_CI, PROJECT_DIR, BuiltSite
-from docscheck.config import load_yaml
 from pypdf import PdfReader
 from pypdf.generic import Destination
 
-LANGS = ("ko", "en")
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
+from conftest import LANGUAGES, PAGES, SITE, BuiltSite, missing
+from studysite.hangul import HANGUL_RE
+from studysite.urls import resolve
+
 TOC_LINE = re.compile(r"^(?P<title>.+?)\s*\.{3,}\s*(?P<page>\d+)$")
 
 
-@pytest.fixture(scope="session")
-def books(site: BuiltSite) -> dict[str, Path]:
-    status = build_pdf(["--site-dir", str(site.root), "-f", str(PROJECT_DIR / "mkdocs.yml")])
-    assert status == 0
-    return {lang: site.root / "pdf" / pdf_name(lang) for lang in LANGS}
-
-
-@pytest.fixture(scope="session")
-def pdftotext() -> str:
-    path = shutil.which("pdftotext")
-    if path is None:
-        message = "pdftotext not installed (Debian package poppler-utils; make system-deps)"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
-
-
-def extract(pdftotext: str, pdf: Path, first: int | None = None, last: int | None = None) -> str:
-    args = [pdftotext, "-enc", "UTF-8"]
-    if first:
-        args += ["-f", str(first), "-l", str(last or first)]
-    return subprocess.run([*args, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+def flat(text: str) -> str:
+    return " ".join(text.split())
 
 
 def chapters(site: BuiltSite, lang: str) -> list[tuple[str, str]]:
     """(title, first text line) of every page, in navigation order, from the built site."""
     out = []
-    for slug in nav_slugs(load_yaml(PROJECT_DIR / "mkdocs.yml")["nav"]):
-        prefix = "" if lang == "ko" else f"{lang}/"
-        path = prefix + (f"{slug}/" if slug else "") + "index.html"
-        article = site.soup(path).select_one("article.md-content__inner")
+    for page in PAGES:
+        article = site.soup(page[lang].dest).select_one("article.md-content__inner")
         title = " ".join(article.find("h1").get_text().replace("¶", "").split())
         first = article.find(["li", "p"])
         out.append((title, " ".join(first.get_text().split())))
@@ -90,7 +65,7 @@ def all_bookmarks(reader: PdfReader) -> list[tuple[str, int]]:
     return found
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_books_exist_with_a_plausible_length(books: dict[str, Path], lang: str) -> None:
     reader = PdfReader(books[lang])
     assert 20 <= len(reader.pages) <= 80, len(reader.pages)
@@ -99,7 +74,7 @@ def test_books_exist_with_a_plausible_length(books: dict[str, Path], lang: str) 
         assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 in pt
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_outline_has_every_page_in_order_with_its_sections(
     site: BuiltSite, books: dict[str, Path], lang: str
 ) -> None:
@@ -111,13 +86,13 @@ def test_outline_has_every_page_in_order_with_its_sections(
     assert all("\u2060" not in title for title, _ in all_bookmarks(reader))
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_contents_page_numbers_match_the_headings(
-    books: dict[str, Path], pdftotext: str, lang: str
+    books: dict[str, Path], book_pages: dict[str, list[str]], lang: str
 ) -> None:
     reader = PdfReader(books[lang])
     headings = all_bookmarks(reader)  # in document order, like the contents
-    text = extract(pdftotext, books[lang], 2, 3)
+    text = "\n".join(book_pages[lang][1:3])
     entries = [m.groupdict() for m in map(TOC_LINE.match, text.splitlines()) if m]
     assert len(entries) >= 40, text[:500]
     position = 0
@@ -137,7 +112,7 @@ def test_contents_page_numbers_match_the_headings(
     assert len(links) >= len(entries)
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_font_is_embedded(books: dict[str, Path], lang: str) -> None:
     reader = PdfReader(books[lang])
     seen = 0
@@ -153,46 +128,46 @@ def test_every_font_is_embedded(books: dict[str, Path], lang: str) -> None:
     assert seen > 0
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_metadata(books: dict[str, Path], lang: str) -> None:
     reader = PdfReader(books[lang])
-    title = {"ko": "AWS 데이터 분석 서비스 학습 노트", "en": "AWS Data Analytics Study Notes"}[lang]
-    assert reader.metadata.title == title
+    assert reader.metadata.title == SITE.language(lang).site_name
     assert reader.metadata.author
     assert reader.trailer["/Root"]["/Lang"] == lang
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_titles_and_text_extract(
-    site: BuiltSite, books: dict[str, Path], pdftotext: str, lang: str
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_cover_contents_and_text_extract(
+    site: BuiltSite, book_pages: dict[str, list[str]], lang: str
 ) -> None:
-    text = extract(pdftotext, books[lang])
-    flat = " ".join(text.split())
+    text = "\n".join(book_pages[lang])
     assert "\ufffd" not in text and "\u2060" not in text
-    cover = extract(pdftotext, books[lang], 1)
-    assert {"ko": "한국어판", "en": "English edition"}[lang] in cover
+    labels = SITE.labels(lang)
+    cover, contents = flat(book_pages[lang][0]), flat(book_pages[lang][1])
+    assert labels.book_edition in cover and labels.book_subtitle in cover
     assert re.search(r"\d{4}-\d{2}-\d{2}", cover)
+    assert contents.startswith(labels.book_contents)
+    everything = flat(text)
     for title, first_line in chapters(site, lang):
-        assert title in flat, title
+        assert title in everything, title
         sample = first_line[:30]
-        assert sample in flat, f"{title}: {sample!r} not extracted"
+        assert sample in everything, f"{title}: {sample!r} not extracted"
 
 
-def test_english_book_uses_the_english_diagrams(books: dict[str, Path], pdftotext: str) -> None:
-    english, korean = (extract(pdftotext, books[lang]) for lang in ("en", "ko"))
+def test_english_book_uses_the_english_diagrams(book_pages: dict[str, list[str]]) -> None:
+    english, korean = ("\n".join(book_pages[lang]) for lang in ("en", "ko"))
     assert "parses the query, plans the execution" in english
     assert "쿼리 파싱" not in english
     assert "쿼리 파싱" in korean
 
 
-def test_questions_print_with_their_answers(books: dict[str, Path], pdftotext: str) -> None:
+def test_questions_print_with_their_answers(book_pages: dict[str, list[str]]) -> None:
     for lang, answer in (("ko", "향상된 VPC 라우팅"), ("en", "Enhanced VPC Routing")):
-        flat = " ".join(extract(pdftotext, books[lang]).split())
-        assert answer in flat
+        assert answer in flat("\n".join(book_pages[lang]))
 
 
 def test_cross_references_are_internal_links(books: dict[str, Path]) -> None:
-    reader = PdfReader(books["ko"])
+    reader = PdfReader(books[LANGUAGES[0]])
     home_pages = reader.pages[3:5]  # the home chapter links every other page
     internal = [
         a.get_object()
@@ -200,7 +175,7 @@ def test_cross_references_are_internal_links(books: dict[str, Path]) -> None:
         for a in page.get("/Annots") or []
         if "/Dest" in a.get_object() or a.get_object().get("/A", {}).get("/S") == "/GoTo"
     ]
-    assert len(internal) >= 10
+    assert len(internal) >= len(PAGES) - 1
 
 
 def split_words(lines: list[str], words: set[str]) -> list[str]:
@@ -212,50 +187,53 @@ def split_words(lines: list[str], words: set[str]) -> list[str]:
             continue
         head, tail = upper.split()[-1], lower.split()[0]
         joined = head + tail
-        if HANGUL.search(joined) and joined in words and not (head in words and tail in words):
+        if HANGUL_RE.search(joined) and joined in words and not (head in words and tail in words):
             found.append(f"{head} / {tail}")
     return found
 
 
 def source_words(site: BuiltSite, lang: str) -> set[str]:
-    prefix = "" if lang == "ko" else f"{lang}/"
     words: set[str] = set()
-    for slug in nav_slugs(load_yaml(PROJECT_DIR / "mkdocs.yml")["nav"]):
-        path = prefix + (f"{slug}/" if slug else "") + "index.html"
-        words.update(site.soup(path).select_one("article").get_text(" ").split())
+    for page in PAGES:
+        words.update(site.soup(page[lang].dest).select_one("article").get_text(" ").split())
     return words
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_korean_word_is_split_across_lines(
-    site: BuiltSite, books: dict[str, Path], pdftotext: str, lang: str
+    site: BuiltSite, book_pages: dict[str, list[str]], lang: str
 ) -> None:
-    lines = extract(pdftotext, books[lang]).splitlines()
+    lines = "\n".join(book_pages[lang]).splitlines()
     assert not split_words(lines, source_words(site, lang))
 
 
-def test_the_split_word_check_catches_a_broken_word(tmp_path: Path, pdftotext: str) -> None:
+@pytest.mark.pdf
+def test_the_split_word_check_catches_a_broken_word(tmp_path: Path) -> None:
     """Without word joiners WeasyPrint breaks Korean words: the check above must see it."""
     import weasyprint
 
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        missing("pdftotext not installed (Debian package poppler-utils; make system-deps)")
     text = (
         "레드시프트는 데이터베이스이자 분석 엔진이며 열 지향 스토리지와 대규모 병렬 처리를 씁니다. "
         * 8
     )
     html = f"<html lang='ko'><body style='width: 7cm'><p>{text}</p></body></html>"
     weasyprint.HTML(string=html).write_pdf(tmp_path / "broken.pdf")
-    lines = extract(pdftotext, tmp_path / "broken.pdf").splitlines()
-    assert split_words(lines, set(text.split()))
+    extracted = subprocess.run(
+        [str(tool), "-enc", "UTF-8", str(tmp_path / "broken.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert split_words(extracted.splitlines(), set(text.split()))
 
 
 def test_every_page_links_its_own_language_book(site: BuiltSite, books: dict[str, Path]) -> None:
-    from pages import LANGUAGES, PAGES
-    from test_site import resolve
-
     for page in PAGES:
         for lang in LANGUAGES:
-            link = site.soup(page.html_file(lang)).select_one("a.pdf-book")
-            assert link is not None, page.path(lang)
-            target = resolve(page.html_file(lang), link["href"])
-            assert target == f"pdf/{pdf_name(lang)}"
-            assert (site.root / target).is_file()
+            link = site.soup(page[lang].dest).select_one("a.pdf-book")
+            target = resolve(page[lang].url, link["href"])
+            assert target is not None and target.path == SITE.pdf_path(lang)
+            assert (site.root / target.path).is_file()

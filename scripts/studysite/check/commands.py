@@ -1,0 +1,77 @@
+"""The checker's commands: check a docs tree, list the rules, mark translations up to date.
+
+    studysite check [-f CONFIG] [--format text|json|github] [PATH ...]
+    studysite check --mark-translated docs/athena.en.md [...]
+    studysite check --list-rules
+
+Exit status: 0 no error (warnings allowed), 1 at least one error, 2 usage or config error.
+Switch a rule off for the whole site in mkdocs.yml:  extra: {docscheck: {disable: [IMG005]}}
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path, PurePosixPath
+
+from ..model import ConfigError
+from .config import load_config
+from .findings import RULES, Severity
+from .report import render
+from .runner import check
+from .source import DecodeFailure, content_hash, read_source
+from .translations import stamp
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def list_rules() -> str:
+    return "\n".join(f"{r.code:<8} {r.severity.value:<8} {r.summary}" for r in RULES.values())
+
+
+def mark_translated(config_file: Path, pages: list[Path]) -> int:
+    """Stamp each translation with its source page's fingerprint (I18N003)."""
+    config = load_config(config_file)
+    if not pages:
+        print("error: name the translation pages to mark, e.g. docs/athena.en.md", file=sys.stderr)
+        return EXIT_USAGE
+    for page in pages:
+        try:
+            relative = page.resolve().relative_to(config.docs_dir)
+        except ValueError:
+            print(f"error: {page} is not under {config.docs_dir}", file=sys.stderr)
+            return EXIT_USAGE
+        lang, source = config.site.source_language(PurePosixPath(relative.as_posix()))
+        source_file = config.docs_dir / source
+        if lang == config.default_language or not source_file.is_file():
+            print(f"error: {page} is not a translation of an existing page", file=sys.stderr)
+            return EXIT_USAGE
+        try:
+            text = read_source(page).text
+            fingerprint = content_hash(read_source(source_file).text)
+        except DecodeFailure:
+            print(f"error: {page} or its source is not valid UTF-8", file=sys.stderr)
+            return EXIT_ERRORS
+        page.write_text(stamp(text, fingerprint), encoding="utf-8")
+        print(f"{page}: marked up to date with {source.as_posix()} ({fingerprint})")
+    return EXIT_OK
+
+
+def run(config_file: Path, paths: list[Path], fmt: str) -> int:
+    """Check the docs tree of config_file, report findings in paths (all when empty)."""
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"error: no such file or folder: {missing[0]}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        config = load_config(config_file)
+    except ConfigError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    started = time.perf_counter()
+    result = check(config, paths or None)
+    output = render(result.findings, fmt, result.files_checked, time.perf_counter() - started)
+    if output:
+        print(output)
+    errors = any(f.severity is Severity.ERROR for f in result.findings)
+    return EXIT_ERRORS if errors else EXIT_OK

@@ -1,0 +1,212 @@
+"""Run every rule over a docs tree and return the findings, sorted."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from . import images as image_rules
+from .config import IMAGE_SUFFIXES, CheckerConfig
+from .document import Document, parse
+from .findings import Finding, Problem
+from .headings import check_headings
+from .source import DecodeFailure, content_hash, read_source
+from .translations import STAMP_KEY, missing_pages, recorded_hash, structure_problems
+
+PARALLEL_FROM = 300  # pages; below this, starting worker processes costs more than it saves
+
+
+@dataclass
+class Result:
+    findings: list[Finding]
+    files_checked: int
+    undecodable: set[Path] = field(default_factory=set)  # pages MkDocs could not read either
+
+
+def _walk(docs_dir: Path) -> tuple[list[Path], list[Path]]:
+    """(Markdown pages, image files) under docs_dir, skipping hidden files as MkDocs does."""
+    pages: list[Path] = []
+    pictures: list[Path] = []
+    for root, dirs, files in os.walk(docs_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path = Path(root) / name
+            suffix = path.suffix.lower()
+            if suffix == ".md":
+                pages.append(path)
+            elif suffix in IMAGE_SUFFIXES:
+                pictures.append(path)
+    return pages, pictures
+
+
+Parsed = tuple[str, Document] | DecodeFailure  # (content hash, document) or why not
+
+
+def _parse_file(path: Path) -> Parsed:
+    try:
+        text = read_source(path).text
+    except DecodeFailure as failure:
+        return failure
+    return content_hash(text), parse(text)
+
+
+def _parse_all(paths: list[Path]) -> list[Parsed]:
+    """Read and parse every page; on big trees, in one process per CPU (parsing is pure
+    Python and dominates the run time)."""
+    workers = min(os.cpu_count() or 1, 8)
+    if workers < 2 or len(paths) < PARALLEL_FROM:
+        return [_parse_file(path) for path in paths]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork where there is one: the workers inherit the imported parser instead of re-importing
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunk = max(16, len(paths) // (workers * 4))
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return list(pool.map(_parse_file, paths, chunksize=chunk))
+
+
+def _display(path: Path, cwd: Path) -> str:
+    """Path as shown in reports: relative to the working directory when possible."""
+    try:
+        return Path(os.path.relpath(path, cwd)).as_posix()
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+
+
+def _one_line(text: str) -> str:
+    """Escape control characters (a %0A in a link, say): one finding, one report line."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+class _Collector:
+    def __init__(self, cwd: Path) -> None:
+        self.cwd = cwd
+        self.findings: list[Finding] = []
+
+    def add(self, path: Path, problem: Problem) -> None:
+        self.findings.append(
+            Finding(
+                _display(path, self.cwd),
+                problem.line,
+                problem.column,
+                problem.code,
+                _one_line(problem.message),
+            )
+        )
+
+
+def _selected(path: Path, selection: list[Path] | None) -> bool:
+    if selection is None:
+        return True
+    resolved = path.resolve()
+    return any(resolved == s or s in resolved.parents for s in selection)
+
+
+def check(
+    config: CheckerConfig,
+    paths: Iterable[Path] | None = None,
+    cwd: Path | None = None,
+) -> Result:
+    """Check the docs tree; report only findings in `paths` (files or folders), if given.
+
+    Cross-file rules (unused images, translations) always look at the whole docs_dir.
+    """
+    cwd = cwd or Path.cwd()
+    selection = [p.resolve() for p in paths] if paths else None
+    docs_dir = config.docs_dir
+    image_rules.clear_cache()
+    page_files, picture_files = _walk(docs_dir)
+    out = _Collector(cwd)
+
+    documents: dict[PurePosixPath, Document] = {}
+    hashes: dict[PurePosixPath, str] = {}
+    languages: dict[PurePosixPath, tuple[str, PurePosixPath]] = {}
+    used: set[Path] = set()
+    undecodable: set[Path] = set()
+
+    for path, parsed in zip(page_files, _parse_all(page_files), strict=True):
+        page = PurePosixPath(path.relative_to(docs_dir).as_posix())
+        languages[page] = config.site.source_language(page)
+        if isinstance(parsed, DecodeFailure):
+            undecodable.add(path)
+            guess = f"; it looks like {parsed.guess.upper()}" if parsed.guess else ""
+            out.add(
+                path,
+                Problem(
+                    "ENC001",
+                    parsed.line,
+                    parsed.column,
+                    f"not valid UTF-8{guess}. Convert it, e.g.: iconv -f "
+                    f"{(parsed.guess or 'CP949').upper()} -t UTF-8",
+                ),
+            )
+            continue
+        hashes[page], document = parsed
+        documents[page] = document
+        for problem in check_headings(document):
+            out.add(path, problem)
+        lang = languages[page][0]
+        context = image_rules.ImageContext(docs_dir, page, lang, config.default_language)
+        problems, files = image_rules.check_images(document, context)
+        used.update(files)
+        for problem in problems:
+            out.add(path, problem)
+
+    used.update(docs_dir / asset for asset in config.config_assets)
+    for picture in image_rules.unused_images(picture_files, used, config.languages):
+        out.add(picture, Problem("IMG005", 1, 1, "image file that no page uses"))
+
+    _check_translations(config, documents, hashes, languages, out)
+
+    findings = [
+        f
+        for f in out.findings
+        if f.code not in config.disabled and _selected(cwd / f.path, selection)
+    ]
+    return Result(sorted(set(findings)), len(page_files) + len(picture_files), undecodable)
+
+
+def _check_translations(
+    config: CheckerConfig,
+    documents: dict[PurePosixPath, Document],
+    hashes: dict[PurePosixPath, str],
+    languages: dict[PurePosixPath, tuple[str, PurePosixPath]],
+    out: _Collector,
+) -> None:
+    docs_dir = config.docs_dir
+    if len(config.languages) < 2:
+        return
+    for page, lang, expected in missing_pages(languages, config.site):
+        out.add(
+            docs_dir / page,
+            Problem("I18N001", 1, 1, f"no {lang} page: {expected} is missing"),
+        )
+    for page, (lang, source) in languages.items():
+        if lang == config.default_language or page not in documents or source not in documents:
+            continue
+        for problem in structure_problems(documents[source], documents[page], source.name):
+            out.add(docs_dir / page, problem)
+        recorded = recorded_hash(documents[page])
+        current = hashes[source]
+        if recorded != current:
+            why = (
+                f"{source.name} changed since this translation was marked up to date"
+                if recorded
+                else f"not marked as a translation of {source.name} ({STAMP_KEY} missing)"
+            )
+            out.add(
+                docs_dir / page,
+                Problem(
+                    "I18N003",
+                    1,
+                    1,
+                    f"{why}; update it, then run: .venv/bin/studysite check "
+                    f"--mark-translated {_display(docs_dir / page, out.cwd)}",
+                ),
+            )

@@ -1,0 +1,38 @@
+"""Run MkDocs as a command, the way `make` does: one runner for the tests and the benchmarks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def command(*args: str) -> list[str]:
+    """The command line of `mkdocs ARGS`, with this interpreter."""
+    return [sys.executable, "-m", "mkdocs", *args]
+
+
+def environment(**env: str) -> dict[str, str]:
+    """This process's environment plus env, with Material's end-of-life banner silenced
+    (NO_MKDOCS_2_WARNING) as in the Makefile."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+
+
+def mkdocs(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs ARGS` in cwd; capture its output; never raise."""
+    return subprocess.run(
+        command(*args),
+        cwd=cwd,
+        env=environment(**(env or {})),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def build(site_dir: Path, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict --site-dir site_dir`, as `make build` runs it."""
+    return mkdocs("build", "--strict", "--site-dir", str(site_dir), cwd=cwd, env=env)

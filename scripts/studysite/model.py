@@ -1,0 +1,373 @@
+"""The site as MkDocs sees it: languages, pages in navigation order, their URLs and titles,
+the book name and the words of the book and footer in each language.
+
+This is the one place that knows these facts. The hooks, the post-build steps, the benchmarks
+and the tests ask it; nothing else reads mkdocs.yml. It is read with MkDocs' own
+`load_config`, so `!ENV`, `INHERIT` and every plugin's option validation (static-i18n's
+languages included) apply exactly as in a build, and the URLs come from MkDocs' own `File`.
+
+    site = load_site(Path("mkdocs.yml"))
+    for page in site.pages:
+        print(page["en"].url, page["en"].title)     # en/athena/  Amazon Athena
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache, cached_property
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+from . import PROJECT_DIR
+from .check.findings import RULES
+
+
+class ConfigError(Exception):
+    """mkdocs.yml cannot be used: the message names the file and the setting."""
+
+
+# --- The project's settings in `extra`, validated with MkDocs' own config classes ----------------
+
+
+class LabelsConfig(Config):
+    """Words of the book and the footer, per language (`extra.labels`; static-i18n's
+    `languages[*].extra.labels` gives another language its own)."""
+
+    book_subtitle = c.Type(str)
+    book_edition = c.Type(str)  # "한국어판" / "English edition"
+    book_contents = c.Type(str)  # title of the table of contents
+    pdf_book = c.Type(str)  # the footer's link to the book
+    font_credit = c.Type(str)
+    font_licence = c.Type(str)
+    built_with = c.Type(str)
+
+
+class DocsCheckConfig(Config):
+    """`extra.docscheck`: rules switched off for the whole site."""
+
+    disable = c.ListOfItems(c.Choice(tuple(RULES)), default=[])
+
+
+class ExtraConfig(Config):
+    """The keys of `extra` this project reads; Material's own (generator, polyfills...) are
+    left to Material."""
+
+    book = c.Optional(c.Type(str))  # file name of the books and the offline copy
+    pdf_books = c.Type(bool, default=False)  # the post-build hook also writes the books
+    labels = c.Optional(c.Type(dict))  # validated per language with LabelsConfig
+    docscheck = c.SubConfig(DocsCheckConfig)
+
+
+def _validated(schema: type[Config], data: Mapping[str, Any], where: str, path: Path) -> Config:
+    """Validate data with a MkDocs Config class; raise ConfigError naming file and key."""
+    config = schema(config_file_path=str(path))
+    config.load_dict(dict(data))
+    errors, warnings = config.validate()
+    # Warnings too: an unknown key here is a misspelt label or rule list, not a plugin's option.
+    for key, problem in [*errors, *warnings]:
+        raise ConfigError(f"{path}: {where}.{key}: {problem}")
+    return config
+
+
+# --- The model ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Labels:
+    book_subtitle: str
+    book_edition: str
+    book_contents: str
+    pdf_book: str
+    font_credit: str
+    font_licence: str
+    built_with: str
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # "ko"
+    name: str  # "한국어", as in the language menu
+    default: bool
+    prefix: str  # where its pages live in the site: "" or "en/" (static-i18n's `link`)
+    site_name: str
+    site_author: str
+    site_description: str
+    labels: Labels | None  # None when mkdocs.yml has no extra.labels
+
+
+@dataclass(frozen=True)
+class PageVersion:
+    """One page in one language."""
+
+    lang: str
+    source: str  # Markdown file, docs-relative: "athena.en.md"
+    url: str  # site-relative URL: "" for the home page, "en/athena/" ("en/athena.html" offline)
+    dest: str  # the built file, site-relative: "en/athena/index.html"
+    title: str  # the page's level-1 heading, as written in its source
+
+    @property
+    def path(self) -> str:
+        """The URL path on a site served at its root: "/en/athena/"."""
+        return "/" + self.url
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of the navigation, in every built language."""
+
+    name: str  # its default-language source without ".md": "index", "athena"
+    versions: Mapping[str, PageVersion]
+
+    def __getitem__(self, lang: str) -> PageVersion:
+        return self.versions[lang]
+
+
+class Site:
+    """mkdocs.yml, loaded by MkDocs and read for what the project's tools need."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        self.config = config
+        self.config_file = Path(config.config_file_path)
+        self.docs_dir = Path(config.docs_dir)
+        self.site_dir = Path(config.site_dir)  # as configured; a build may be told otherwise
+        self.extra = _validated(ExtraConfig, _our_keys(config.extra), "extra", self.config_file)
+        self.languages = tuple(_languages(config, self.config_file, self.extra))
+
+    # Languages -------------------------------------------------------------------------------
+
+    @property
+    def default_language(self) -> Language:
+        return self.languages[0]
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The built languages' codes, the default first."""
+        return tuple(language.code for language in self.languages)
+
+    def language(self, code: str) -> Language:
+        for language in self.languages:
+            if language.code == code:
+                return language
+        raise KeyError(f"{code!r} is not a built language of {self.config_file}")
+
+    def source_language(self, source: PurePosixPath) -> tuple[str, PurePosixPath]:
+        """(language, default-language source) of a docs-relative Markdown path, by
+        static-i18n's suffix rule: "a.en.md" -> ("en", "a.md"); "a.md" -> (default, "a.md")."""
+        parts = source.name.split(".")
+        if len(parts) >= 3 and parts[-2] in self.codes[1:]:
+            return parts[-2], source.with_name(".".join(parts[:-2] + parts[-1:]))
+        return self.codes[0], source
+
+    def translation_source(self, source: PurePosixPath, lang: str) -> PurePosixPath:
+        """The Markdown file of a default-language page in lang: "a.md" -> "a.en.md"."""
+        if lang == self.codes[0]:
+            return source
+        return source.with_name(f"{source.stem}.{lang}{source.suffix}")
+
+    # Pages -----------------------------------------------------------------------------------
+
+    @property
+    def offline(self) -> bool:
+        """Whether this is the offline copy's build (Material's offline plugin enabled)."""
+        plugin = self.config.plugins.get("material/offline") or self.config.plugins.get("offline")
+        return bool(plugin is not None and plugin.config.enabled)
+
+    @property
+    def use_directory_urls(self) -> bool:
+        # Material's offline plugin turns directory URLs off in its on_config, which a loaded
+        # (not built) configuration has not run.
+        return bool(self.config.use_directory_urls) and not self.offline
+
+    @cached_property
+    def pages(self) -> tuple[Page, ...]:
+        """Every page of the navigation, in navigation order, in every built language."""
+        if not self.config.nav:
+            raise ConfigError(f"{self.config_file}: no nav: the site's page list is its nav")
+        pages = []
+        for source in _nav_sources(self.config.nav):
+            versions = {
+                language.code: self._version(PurePosixPath(source), language)
+                for language in self.languages
+            }
+            pages.append(Page(PurePosixPath(source).with_suffix("").as_posix(), versions))
+        return tuple(pages)
+
+    def _version(self, source: PurePosixPath, language: Language) -> PageVersion:
+        # The URL is MkDocs' own for the default-language file; static-i18n puts the other
+        # languages' pages at the same URL under their `link`.
+        file = File(
+            source.as_posix(), str(self.docs_dir), str(self.site_dir), self.use_directory_urls
+        )
+        url = "" if file.url in (".", "./") else file.url
+        markdown = self.translation_source(source, language.code)
+        return PageVersion(
+            lang=language.code,
+            source=markdown.as_posix(),
+            url=language.prefix + url,
+            dest=language.prefix + file.dest_uri,
+            title=_title(self.docs_dir / markdown),
+        )
+
+    def page(self, source: str) -> Page:
+        """The page whose default-language source (as in the nav) is source: "athena.md"."""
+        for page in self.pages:
+            if page[self.codes[0]].source == source:
+                return page
+        raise KeyError(f"{source} is not a page of the nav in {self.config_file}")
+
+    def page_by_url(self, url: str) -> PageVersion | None:
+        """The page version at a site-relative URL ("en/athena/"), if any."""
+        for page in self.pages:
+            for version in page.versions.values():
+                if version.url == url:
+                    return version
+        return None
+
+    # The books and the offline copy ----------------------------------------------------------
+
+    @property
+    def book(self) -> str:
+        name = self.extra.book
+        if not name:
+            raise ConfigError(
+                f"{self.config_file}: extra.book is not set: the PDF books and the offline copy "
+                "are named after it"
+            )
+        return str(name)
+
+    def pdf_path(self, lang: str) -> str:
+        """Site-relative path of the book in lang: "pdf/aws-analytics-notes.ko.pdf"."""
+        return f"pdf/{self.book}.{lang}.pdf"
+
+    @property
+    def offline_zip(self) -> str:
+        """Site-relative path of the offline copy: "download/aws-analytics-notes-offline.zip"."""
+        return f"download/{self.book}-offline.zip"
+
+    @property
+    def offline_folder(self) -> str:
+        """The one folder inside the offline zip."""
+        return self.book
+
+    def labels(self, lang: str) -> Labels:
+        labels = self.language(lang).labels
+        if labels is None:
+            raise ConfigError(f"{self.config_file}: extra.labels is not set")
+        return labels
+
+    @property
+    def disabled_rules(self) -> frozenset[str]:
+        return frozenset(self.extra.docscheck.disable)
+
+
+def _our_keys(extra: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: extra[key] for key, _option in ExtraConfig._schema if key in extra}
+
+
+def _languages(config: MkDocsConfig, path: Path, extra: Config) -> Iterator[Language]:
+    """The built languages, the default first: static-i18n's, or the theme's one language."""
+    plugin = config.plugins.get("i18n")
+
+    def labels(data: Any, where: str) -> Labels | None:
+        if data is None:
+            return None
+        if not isinstance(data, Mapping):
+            raise ConfigError(f"{path}: {where}: expected a mapping of labels")
+        return Labels(**_validated(LabelsConfig, data, where, path))
+
+    default_labels = labels(extra.labels, "extra.labels")
+    if plugin is None:
+        code = str(config.theme.get("language") or "en")
+        yield Language(
+            code,
+            code,
+            True,
+            "",
+            config.site_name,
+            config.site_author or "",
+            config.site_description or "",
+            default_labels,
+        )
+        return
+    entries = [lang for lang in plugin.config.languages if lang.build]
+    entries.sort(key=lambda lang: not lang.default)
+    for entry in entries:
+        # static-i18n updates `extra` with a language's own `extra`, key by key.
+        own = (entry.extra or {}).get("labels")
+        yield Language(
+            code=entry.locale,
+            name=entry.name,
+            default=bool(entry.default),
+            prefix=entry.link.lstrip("/"),
+            site_name=entry.site_name or config.site_name,
+            site_author=entry.site_author or config.site_author or "",
+            site_description=entry.site_description or config.site_description or "",
+            labels=default_labels if own is None else labels(own, f"{entry.locale}: extra.labels"),
+        )
+
+
+def _nav_sources(nav: Any) -> Iterator[str]:
+    """The Markdown files of a nav, in order (titles and external links skipped)."""
+    for item in nav if isinstance(nav, list) else [nav]:
+        if isinstance(item, dict):
+            for value in item.values():
+                yield from _nav_sources(value)
+        elif isinstance(item, str) and item.endswith(".md") and "://" not in item:
+            yield item
+
+
+def _title(source: Path) -> str:
+    """The text of a page's level-1 heading (without its `{ #id }`), or its file name."""
+    from .check.document import parse
+    from .check.source import read_source
+
+    headings = [h for h in parse(read_source(source).text).headings if h.level == 1]
+    return headings[0].text.strip() if headings else source.name
+
+
+class _Collect(logging.Handler):
+    """Collects what MkDocs logs while loading a configuration (its errors say what is wrong)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def load_mkdocs_config(path: Path) -> MkDocsConfig:
+    """mkdocs.yml loaded and validated by MkDocs; ConfigError with MkDocs' own messages."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    if not path.is_file():
+        raise ConfigError(f"{path}: configuration file not found")
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs.config")
+    logger.addHandler(collect)
+    try:
+        return load_config(str(path))
+    except (ConfigurationError, OSError, ValueError) as error:
+        details = "; ".join(collect.messages) or str(error)
+        raise ConfigError(f"{path}: {details}") from error
+    finally:
+        logger.removeHandler(collect)
+
+
+def load_site(path: Path) -> Site:
+    """The site described by a mkdocs.yml."""
+    return Site(load_mkdocs_config(path))
+
+
+@cache
+def project_site() -> Site:
+    """This project's site (its mkdocs.yml), loaded once per process."""
+    return load_site(PROJECT_DIR / "mkdocs.yml")

@@ -1,0 +1,300 @@
+"""Post-build step: the self-hosted site font, subset to the characters the site uses.
+
+    studysite fonts SITE_DIR        (the post-build hook runs it after every build)
+
+A complete Korean font is 2.7 MB per weight; the site uses a few hundred Hangul syllables. We
+collect the characters of the built HTML and SVG files and subset the source fonts to them
+(fontTools): the first view of a page stays small and the text looks the same on every OS,
+offline too. Each diagram gets its own smaller subset embedded (svgfont.py).
+
+Pretendard is licensed under the SIL OFL 1.1 with the Reserved Font Name "Pretendard". A subset
+is a modified version, so the OFL forbids it to carry that name: the subsets are renamed
+"Study Sans" and ship with the licence file.
+
+Speed: the sources are TrueType (WOFF2 would cost seconds of decoding on every cold start),
+results are cached by content hash, and what the cache lacks is made in one process per weight.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from fontTools import subset
+from fontTools.ttLib import TTFont
+
+from .. import PROJECT_DIR
+from ..parallel import cpus, pool
+
+FONT_DIR = PROJECT_DIR / "fonts"
+# Subsets are cached by content hash; WEBFONT_CACHE points elsewhere (the benchmark uses it).
+CACHE_DIR = Path(os.environ.get("WEBFONT_CACHE") or PROJECT_DIR / ".cache" / "webfont")
+FAMILY = "Study Sans"
+LICENSE_FILE = FONT_DIR / "OFL.txt"
+FONT_DIR_IN_SITE = Path("assets") / "fonts"
+# Bump when the subsetting options change, to invalidate the cache.
+CACHE_VERSION = "1"
+
+# Characters every page may need even if no page shows them yet: printable ASCII (search box
+# input, code) and common typographic punctuation.
+BASELINE_CHARS = frozenset(chr(c) for c in range(0x20, 0x7F)) | frozenset(
+    "\u00a0\u00b7\u00d7\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u2190\u2191\u2192\u2193\u2264\u2265"
+)
+
+
+@dataclass(frozen=True)
+class FontWeight:
+    """One weight of the site font: its source file and the name of its built subset."""
+
+    weight: int
+    source: Path
+
+    @property
+    def filename(self) -> str:
+        return f"study-sans-{self.weight}.woff2"
+
+
+WEIGHTS = (
+    FontWeight(400, FONT_DIR / "Pretendard-Regular.ttf"),
+    FontWeight(700, FONT_DIR / "Pretendard-Bold.ttf"),
+)
+WEIGHT_BY_VALUE = {weight.weight: weight for weight in WEIGHTS}
+
+
+def text_chars(texts: Iterable[str]) -> frozenset[str]:
+    """Return the characters of the given HTML/SVG sources, entities decoded.
+
+    Markup characters are all ASCII, which the baseline covers anyway, so no parsing is needed.
+    """
+    chars: set[str] = set(BASELINE_CHARS)
+    for text in texts:
+        chars.update(html.unescape(text))
+    return frozenset(c for c in chars if c.isprintable() or c == "\u00a0")
+
+
+def _sha256(*parts: bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part)
+    return digest.hexdigest()[:20]
+
+
+@cache
+def _file_hash(path: Path) -> str:
+    return _sha256(path.read_bytes())
+
+
+def _cached(key: str, make: Callable[[], bytes]) -> bytes:
+    """Return the bytes cached under key (a file name), or make, store and return them."""
+    path = CACHE_DIR / key
+    if path.is_file():
+        path.touch()  # recently used: keep it when pruning
+        return path.read_bytes()
+    data: bytes = make()
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    # A name of its own, then an atomic rename: parallel builds (serve + test) never collide
+    # or read half a file.
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    return data
+
+
+def prune_cache(max_age_days: float = 30) -> int:
+    """Delete cache entries unused for max_age_days; return how many were deleted."""
+    if not CACHE_DIR.is_dir():
+        return 0
+    cutoff = time.time() - max_age_days * 86400
+    stale = [p for p in CACHE_DIR.iterdir() if p.is_file() and p.stat().st_mtime < cutoff]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return len(stale)
+
+
+def _rename(font: TTFont, weight: int) -> None:
+    """Give the subset its own family name, as the OFL's Reserved Font Name clause requires."""
+    style = "Bold" if weight >= 700 else "Regular"
+    postscript = FAMILY.replace(" ", "") + "-" + style
+    names = {
+        1: FAMILY,
+        2: style,
+        3: f"{postscript};subset",
+        4: f"{FAMILY} {style}",
+        6: postscript,
+        16: FAMILY,
+        17: style,
+    }
+    table = font["name"]
+    for record in list(table.names):
+        if record.nameID in names:
+            table.removeNames(nameID=record.nameID)
+    for name_id, value in names.items():
+        table.setName(value, name_id, 3, 1, 0x409)
+    table.setName("Subset of Pretendard 1.3.9 (SIL OFL 1.1) made for this site.", 10, 3, 1, 0x409)
+
+
+def subset_font(data: bytes, chars: Iterable[str], weight: int, flavor: str | None) -> bytes:
+    """Subset a font (bytes) to chars, rename it, and return it as WOFF2 or TrueType."""
+    font = TTFont(io.BytesIO(data))
+    options = subset.Options()
+    options.flavor = flavor
+    options.hinting = False  # browsers on high-DPI screens ignore it; it is dead weight
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 10, 13, 14, 16, 17]
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=sorted(ord(c) for c in chars))
+    subsetter.subset(font)
+    _rename(font, weight)
+    font.flavor = flavor
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+def covered_chars(data: bytes) -> frozenset[str]:
+    """The characters a font has glyphs for."""
+    return frozenset(chr(c) for c in TTFont(io.BytesIO(data)).getBestCmap())
+
+
+def _prepare_weight(chars: frozenset[str], weight: int, cuts: list[str], site_woff2: bool) -> None:
+    """Fill the cache for one weight: master, site WOFF2, cuts (in a worker process)."""
+    font, font_weight = SiteFont(chars), WEIGHT_BY_VALUE[weight]
+    if site_woff2:
+        font.woff2(font_weight)
+    for wanted in cuts:
+        font.cut(font_weight, wanted)
+
+
+class SiteFont:
+    """The site font subset to one set of characters, in every weight.
+
+    `master(weight)` is the TrueType subset, from which smaller subsets (one SVG's text) are
+    cut; `woff2(weight)` is what the site serves. Every result is cached by content hash.
+    `prepare()` makes what the cache lacks, one process per weight; the other methods then
+    only read the cache.
+    """
+
+    def __init__(self, chars: Iterable[str]) -> None:
+        self.chars = frozenset(chars)
+        self._text = "".join(sorted(self.chars))
+        self._key = _sha256(CACHE_VERSION.encode(), self._text.encode())
+        self._masters: dict[int, bytes] = {}
+
+    def _master_key(self, weight: FontWeight) -> str:
+        return f"{weight.weight}-{self._key}-{_file_hash(weight.source)}.ttf"
+
+    def _woff2_key(self, weight: FontWeight, master: bytes) -> str:
+        return f"{weight.weight}-{_sha256(master)}.woff2"
+
+    def _wanted(self, chars: Iterable[str]) -> str:
+        return "".join(sorted(set(chars) & self.chars))
+
+    def _cut_key(self, weight: FontWeight, master: bytes, wanted: str) -> str:
+        return f"{weight.weight}-{_sha256(master, wanted.encode())}.woff2"
+
+    def master(self, weight: FontWeight) -> bytes:
+        if weight.weight not in self._masters:
+            self._masters[weight.weight] = _cached(
+                self._master_key(weight),
+                lambda: subset_font(weight.source.read_bytes(), self._text, weight.weight, None),
+            )
+        return self._masters[weight.weight]
+
+    def woff2(self, weight: FontWeight) -> bytes:
+        master = self.master(weight)
+        return _cached(
+            self._woff2_key(weight, master),
+            lambda: subset_font(master, self._text, weight.weight, "woff2"),
+        )
+
+    def cut(self, weight: FontWeight, chars: Iterable[str]) -> bytes:
+        """A WOFF2 with only chars, cut from the master subset (cached: WOFF2's Brotli pass
+        is the slow part, and most builds cut the same diagrams again)."""
+        master, wanted = self.master(weight), self._wanted(chars)
+        return _cached(
+            self._cut_key(weight, master, wanted),
+            lambda: subset_font(master, wanted, weight.weight, "woff2"),
+        )
+
+    def _complete(self, weight: FontWeight, cuts: list[str], site_woff2: bool) -> bool:
+        """Whether the cache holds everything prepare() would make for weight."""
+        master_file = CACHE_DIR / self._master_key(weight)
+        if not master_file.is_file():
+            return False
+        master = master_file.read_bytes()
+        keys = [self._cut_key(weight, master, wanted) for wanted in cuts]
+        if site_woff2:
+            keys.append(self._woff2_key(weight, master))
+        return all((CACHE_DIR / key).is_file() for key in keys)
+
+    def prepare(
+        self, cuts: Iterable[tuple[FontWeight, Iterable[str]]] = (), site_woff2: bool = True
+    ) -> None:
+        """Make the masters, the site WOFF2s and the given cuts where the cache lacks them."""
+        wanted: dict[int, list[str]] = {weight.weight: [] for weight in WEIGHTS}
+        for weight, chars in cuts:
+            wanted[weight.weight].append(self._wanted(chars))
+        tasks = [
+            (self.chars, weight.weight, wanted[weight.weight], site_woff2)
+            for weight in WEIGHTS
+            if not self._complete(weight, wanted[weight.weight], site_woff2)
+        ]
+        if len(tasks) < 2 or cpus() < 2:
+            for task in tasks:
+                _prepare_weight(*task)
+            return
+        with pool(len(tasks)) as workers:
+            for future in [workers.submit(_prepare_weight, *task) for task in tasks]:
+                future.result()
+
+    def missing(self) -> frozenset[str]:
+        """Characters of the site that the source font has no glyph for."""
+        return self.chars - covered_chars(self.master(WEIGHTS[0]))
+
+
+def write_site_fonts(font: SiteFont, out_dir: Path) -> list[Path]:
+    """Write every weight's WOFF2 and the licence into out_dir; return the written files."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for weight in WEIGHTS:
+        path = out_dir / weight.filename
+        path.write_bytes(font.woff2(weight))
+        written.append(path)
+    licence = out_dir / "OFL.txt"
+    licence.write_bytes(LICENSE_FILE.read_bytes())
+    written.append(licence)
+    return written
+
+
+def run(site_dir: Path) -> str:
+    """Write the site font into a built site and embed each diagram's glyphs into it; return
+    a one-line summary. Running it again on the same site changes nothing."""
+    from .svgfont import cuts_needed, embed_font
+
+    started = time.perf_counter()
+    pages = sorted(site_dir.rglob("*.html"))
+    diagrams = sorted(site_dir.rglob("*.svg"))
+    texts = [p.read_text(encoding="utf-8") for p in pages + diagrams]
+    font = SiteFont(text_chars(texts))
+    labelled = [(d, t) for d, t in zip(diagrams, texts[len(pages) :], strict=True) if "<text" in t]
+    font.prepare(cut for _, text in labelled for cut in cuts_needed(text))
+    missing = sorted(font.missing())
+    write_site_fonts(font, site_dir / FONT_DIR_IN_SITE)
+    for diagram, text in labelled:  # icons without labels need no font
+        diagram.write_text(embed_font(text, font), encoding="utf-8")
+    prune_cache()
+    summary = (
+        f"Site font: {len(font.chars)} characters; font embedded in {len(labelled)} diagrams; "
+        f"{time.perf_counter() - started:.1f} s"
+    )
+    if missing:
+        # Not a build error: the browser falls back to a system font for these characters.
+        summary += f". No glyph in the site font for: {' '.join(missing)}"
+    return summary

@@ -1,0 +1,109 @@
+"""Post-build step: one search index per language.
+
+    studysite search-index SITE_DIR        (the post-build hook runs it after every build)
+
+mkdocs-static-i18n writes a single search index with the pages of every language, so the
+Korean site's results would mix in English pages and the other way round. This step splits it:
+`search/search_index.json` keeps the default language's pages, `<prefix>/search/
+search_index.json` gets each other language's pages (their locations made relative to the
+language's folder). Each of those pages' Material config then points its search at its own
+language's index (its "base" becomes the language's folder). The separator and pipeline come
+from `plugins: search:` in mkdocs.yml; the Korean query handling (particles, spellings,
+transliterations) lives in overrides/assets/javascripts/lunr/min/lunr.ko.min.js, which the
+search worker loads for every index whose languages include "ko".
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from pathlib import Path
+from typing import Any
+
+from ..model import Language, Site
+from ..urls import resolve
+
+CONFIG_SCRIPT_RE = re.compile(
+    r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL
+)
+
+
+def _search_languages(lang: str) -> list[str]:
+    # The Korean lunr file (ours) also rewrites queries; English pages load it too, so that
+    # 레드시프트 typed on the English site finds the Redshift page.
+    return ["ko"] if lang == "ko" else [lang, "ko"]
+
+
+def _owner(location: str, site: Site) -> Language:
+    """The language whose folder holds a location of the combined index."""
+    for language in site.languages[1:]:
+        folder = language.prefix.rstrip("/")
+        if location == folder or location.startswith(language.prefix):
+            return language
+    return site.default_language
+
+
+def split_index(index: dict[str, Any], language: Language, site: Site) -> dict[str, Any]:
+    """The part of a combined index that belongs to language, locations relative to its
+    folder, searched with its own lunr languages."""
+    docs = []
+    for doc in index["docs"]:
+        location = doc["location"]
+        if _owner(location, site) != language:
+            continue
+        if not language.default:
+            location = location[len(language.prefix.rstrip("/")) :].lstrip("/")
+        docs.append({**doc, "location": location})
+    return {"config": {**index["config"], "lang": _search_languages(language.code)}, "docs": docs}
+
+
+def _already_split(index: dict[str, Any], site: Site) -> bool:
+    return all(_owner(doc["location"], site).default for doc in index["docs"])
+
+
+def rebase_page(html: str, page_url: str, language: Language) -> str:
+    """Point a translated page's search at its language's index (and its result links)."""
+
+    def rebase(match: re.Match[str]) -> str:
+        data = json.loads(match.group(2))
+        target = resolve(page_url, data["base"])
+        if target is None or target.path == language.prefix:
+            return match.group(0)  # done already
+        # With a trailing slash: Material resolves result links against it as a URL.
+        data["base"] = posixpath.join(data["base"], language.prefix.rstrip("/")) + "/"
+        text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")  # as Jinja's tojson
+        return match.group(1) + text + match.group(3)
+
+    return CONFIG_SCRIPT_RE.sub(rebase, html, count=1)
+
+
+def run(site: Site, site_dir: Path) -> str:
+    """Split the built site's search index per language; return a one-line summary."""
+    combined_file = site_dir / "search" / "search_index.json"
+    if not combined_file.is_file():
+        return "Search index: none in this build (no search plugin?)"
+    combined = json.loads(combined_file.read_text(encoding="utf-8"))
+    # Material's offline plugin has inlined the index into a script: do the same per language.
+    offline = combined_file.with_suffix(".js").is_file()
+    counts = []
+    if not _already_split(combined, site):
+        for language in site.languages:
+            target = site_dir / language.prefix / "search" / "search_index.json"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            part = split_index(combined, language, site)
+            text = json.dumps(part, ensure_ascii=False, separators=(",", ":"))
+            target.write_text(text, "utf-8")
+            if offline:
+                target.with_suffix(".js").write_text(f"var __index = {text}", "utf-8")
+            counts.append(f"{language.code} {len(part['docs'])}")
+    for language in site.languages[1:]:
+        for page in sorted((site_dir / language.prefix).rglob("*.html")):
+            page_url = page.relative_to(site_dir).as_posix()
+            html = page.read_text(encoding="utf-8")
+            rebased = rebase_page(html, page_url, language)
+            if rebased != html:
+                page.write_text(rebased, encoding="utf-8")
+    if not counts:
+        return "Search index: already one per language"
+    return f"Search index per language (entries): {', '.join(counts)}"
