@@ -38,20 +38,23 @@ help: ## Show this help
 # --- Python environment --------------------------------------------------------------------
 # pip installs uv (hash-checked, requirements-bootstrap.txt); uv installs the locked
 # requirements (hash-checked) and then this project's tooling package, editable, with no
-# dependencies of its own to fetch. Stamp files record what is installed; they are redone
-# when a lock file changes.
+# dependencies of its own to fetch. The venv is made without pip (ensurepip costs seconds):
+# the system's pip installs uv into it (pip >= 22.3 --python); without one, ensurepip does.
+# Stamp files record what is installed; they are redone when a lock file changes.
 UV_INSTALL := $(UV) pip install --quiet --python $(BIN)/python
+PIP_BOOTSTRAP := install --quiet --disable-pip-version-check --require-hashes --no-deps \
+	-r requirements-bootstrap.txt
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' || \
 		{ echo "error: Python >= 3.11.5 is needed (Material for MkDocs 9.8); found $$($(PYTHON) --version)" >&2; exit 1; }
 	@echo "==> Creating virtual environment in $(VENV)"
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv --without-pip $(VENV)
 
 $(UV): requirements-bootstrap.txt | $(BIN)/python
 	@echo "==> Installing uv (pinned, hash-checked)"
-	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
-		-r requirements-bootstrap.txt
+	$(PYTHON) -m pip --python $(BIN)/python $(PIP_BOOTSTRAP) 2>/dev/null || \
+		{ $(BIN)/python -m ensurepip --default-pip >/dev/null && $(BIN)/python -m pip $(PIP_BOOTSTRAP); }
 	@touch $@
 
 $(VENV)/.runtime: requirements.txt pyproject.toml | $(UV)
