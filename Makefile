@@ -40,8 +40,10 @@ help: ## Show this help
 # requirements (hash-checked) and then this project's tooling package, editable, with no
 # dependencies of its own to fetch. The venv is made without pip (ensurepip costs seconds):
 # the system's pip installs uv into it (pip >= 22.3 --python); without one, ensurepip does.
+# --compile-bytecode, as pip does: where PYTHONDONTWRITEBYTECODE is set, Python would otherwise
+# compile every module it imports again in every process (1.5 s per mkdocs run here).
 # Stamp files record what is installed; they are redone when a lock file changes.
-UV_INSTALL := $(UV) pip install --quiet --python $(BIN)/python
+UV_INSTALL := $(UV) pip install --quiet --python $(BIN)/python --compile-bytecode
 PIP_BOOTSTRAP := install --quiet --disable-pip-version-check --require-hashes --no-deps \
 	-r requirements-bootstrap.txt
 

@@ -296,6 +296,9 @@ def _languages(config: MkDocsConfig, path: Path, extra: Config) -> Iterator[Lang
             default_labels,
         )
         return
+    if plugin.config.docs_structure != "suffix":
+        # The page naming below (a.md beside a.en.md) is the suffix layout's.
+        raise ConfigError(f"{path}: plugins.i18n.docs_structure: only 'suffix' is supported")
     entries = [lang for lang in plugin.config.languages if lang.build]
     entries.sort(key=lambda lang: not lang.default)
     for entry in entries:

@@ -28,7 +28,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from studysite import buildstate
 from studysite.model import ConfigError, Site, load_site
-from studysite.steps import fonts, pdf, search_index
+from studysite.steps import fonts, search_index
 
 log = get_plugin_logger("studysite")
 
@@ -51,6 +51,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     log.info(fonts.run(site_dir))
     log.info(search_index.run(site, site_dir))
     if site.extra.pdf_books:
+        from studysite.steps import pdf  # BeautifulSoup and WeasyPrint: only when asked for
+
         log.info(pdf.run(site, site_dir, progress=log.info))
     if buildstate.command == "serve":
         _copy_last_build_products(site, site_dir)
