@@ -178,7 +178,7 @@ def assemble(chapters: list[Chapter], info: BookInfo, stylesheet: str) -> str:
     for name, content in (
         ("author", info.author),
         ("description", info.description),
-        ("generator", "WeasyPrint via scripts/build_pdf.py"),
+        ("generator", "WeasyPrint via studysite pdf"),
         ("dcterms.created", info.built),
     ):
         head.append(soup.new_tag("meta", attrs={"name": name, "content": content}))
