@@ -26,7 +26,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
 from . import PROJECT_DIR
+from .check.document import parse
 from .check.findings import RULES
+from .check.source import read_source
 
 
 class ConfigError(Exception):
@@ -304,6 +306,7 @@ def _languages(config: MkDocsConfig, path: Path, extra: Config) -> Iterator[Lang
     for entry in entries:
         # static-i18n updates `extra` with a language's own `extra`, key by key.
         own = (entry.extra or {}).get("labels")
+        where = f"plugins.i18n.languages[{entry.locale}].extra.labels"
         yield Language(
             code=entry.locale,
             name=entry.name,
@@ -312,7 +315,7 @@ def _languages(config: MkDocsConfig, path: Path, extra: Config) -> Iterator[Lang
             site_name=entry.site_name or config.site_name,
             site_author=entry.site_author or config.site_author or "",
             site_description=entry.site_description or config.site_description or "",
-            labels=default_labels if own is None else labels(own, f"{entry.locale}: extra.labels"),
+            labels=default_labels if own is None else labels(own, where),
         )
 
 
@@ -328,9 +331,6 @@ def _nav_sources(nav: Any) -> Iterator[str]:
 
 def _title(source: Path) -> str:
     """The text of a page's level-1 heading (without its `{ #id }`), or its file name."""
-    from .check.document import parse
-    from .check.source import read_source
-
     headings = [h for h in parse(read_source(source).text).headings if h.level == 1]
     return headings[0].text.strip() if headings else source.name
 
