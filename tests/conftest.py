@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from studysite import PROJECT_DIR
 from studysite.mkdocs_cli import build
-from studysite.model import Page, project_site
+from studysite.model import project_site
 
 SITE = project_site()  # the model, for parametrizing: languages and pages come from mkdocs.yml
 LANGUAGES = SITE.codes
@@ -46,10 +46,6 @@ def missing(message: str) -> None:
     if IN_CI:
         pytest.fail(message)
     pytest.skip(message)
-
-
-def is_home(page: Page) -> bool:
-    return page[LANGUAGES[0]].url == ""
 
 
 class BuiltSite:

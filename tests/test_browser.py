@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
-from conftest import LANGUAGES, PAGE_IDS, PAGES, SITE, is_home
+from conftest import LANGUAGES, PAGE_IDS, PAGES, SITE
 from studysite.model import Page
 from studysite.probe.page import Visit, first_view, open_page, total_sent
 from studysite.probe.search import open_search, wait_for_result
@@ -91,7 +91,7 @@ def test_language_switcher_opens_the_same_section(tab, base_url: str) -> None:
 def test_search_box_finds_a_page_as_typed(tab, base_url: str, lang: str) -> None:
     """The input path: keys typed into Material's search box reach the worker (Hangul typed
     without a keyup too: search-input.js); the recall of every query is test_search.py's."""
-    home = next(page for page in PAGES if is_home(page))[lang]
+    home = SITE.home[lang]
     query, expected = {
         "ko": ("레드쉬프트 스냅샷", "redshift.md"),
         "en": ("Redshift", "redshift.md"),

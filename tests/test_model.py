@@ -54,7 +54,7 @@ def test_offline_build_has_file_urls(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OFFLINE", "true")
     offline = load_site(PROJECT_DIR / "mkdocs.yml")
     assert offline.offline and not offline.use_directory_urls
-    assert offline.pages[0][LANGUAGES[0]].url == "index.html"
+    assert offline.home[LANGUAGES[0]].url == "index.html"
     for page in offline.pages:
         for version in page.versions.values():
             assert version.url == version.dest and version.url.endswith(".html")

@@ -63,7 +63,7 @@ def test_navigation_and_images_work_from_disk(tab, offline_site: Site, offline_d
         for version in page.versions.values():
             assert version.url == version.dest and version.url.endswith(".html")
             assert (offline_dir / version.dest).is_file()
-    home, redshift = offline_site.pages[0][LANGUAGES[0]], offline_site.page("redshift.md")
+    home, redshift = offline_site.home[LANGUAGES[0]], offline_site.page("redshift.md")
     open_page(tab, (offline_dir / home.dest).as_uri())
     with tab.expect_navigation(wait_until="load"):
         tab.locator("nav.md-nav--primary a.md-nav__link", has_text="Amazon Redshift").first.click()
@@ -84,7 +84,7 @@ def test_navigation_and_images_work_from_disk(tab, offline_site: Site, offline_d
     ],
 )
 def test_search_works_from_disk(tab, offline_site: Site, offline_dir: Path, lang, query, expected):
-    home = offline_site.pages[0][lang]
+    home = offline_site.home[lang]
     open_search(tab, (offline_dir / home.dest).as_uri())
     tab.keyboard.type(query, delay=25)
     target = offline_site.page(expected)[lang]

@@ -9,8 +9,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from conftest import DOCS_DIR, LANGUAGES, PAGE_IDS, PAGES, SITE, BuiltSite, is_home
-from studysite.model import Page
+from conftest import DOCS_DIR, LANGUAGES, PAGE_IDS, PAGES, SITE, BuiltSite
+from studysite.model import Page, PageVersion
 from studysite.urls import resolve
 
 ASCII_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -118,7 +118,7 @@ def test_corrections_say_what_changed(site: BuiltSite, page: Page, lang: str) ->
         text = box.get_text(" ", strip=True)
         for label in CORRECTION_LABELS[lang]:
             assert f"{label}:" in text, f"correction without '{label}': {text[:80]}"
-        if not is_home(page):  # the home page's box explains the format, it cites nothing
+        if page is not SITE.home:  # the home page's box explains the format, it cites nothing
             links = [a["href"] for a in box.find_all("a", href=True)]
             assert any(h.startswith("https://docs.aws.amazon.com/") for h in links), text[:80]
 
@@ -129,7 +129,7 @@ NOT_FROM_THE_COURSE = {"ingestion-pipeline.md"}
 
 def test_every_service_page_has_corrections(site: BuiltSite) -> None:
     for page in PAGES:
-        if is_home(page) or page[LANGUAGES[0]].source in NOT_FROM_THE_COURSE:
+        if page is SITE.home or page[LANGUAGES[0]].source in NOT_FROM_THE_COURSE:
             continue
         boxes = article(site.soup(page[LANGUAGES[0]].dest)).select(".admonition.correction")
         assert boxes, f"{page.name}: no correction box"
@@ -153,15 +153,16 @@ def test_seed_typos_are_gone(site: BuiltSite, page: Page) -> None:
         assert typo not in text, f"{page.name}: {typo!r}"
 
 
+def link_targets(site: BuiltSite, version: PageVersion) -> set[str]:
+    """Site-relative paths of the links in a page's content."""
+    links = article(site.soup(version.dest)).find_all("a", href=True)
+    return {t.path for link in links if (t := resolve(version.url, link["href"])) is not None}
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_home_links_every_page(site: BuiltSite, lang: str) -> None:
-    home = next(page for page in PAGES if is_home(page))[lang]
-    targets = set()
-    for link in article(site.soup(home.dest)).find_all("a", href=True):
-        target = resolve(home.url, link["href"])
-        if target is not None:
-            targets.add(target.path)
-    assert {page[lang].url for page in PAGES if not is_home(page)} <= targets
+    others = {page[lang].url for page in PAGES if page is not SITE.home}
+    assert others <= link_targets(site, SITE.home[lang])
 
 
 @pytest.mark.parametrize(
@@ -174,13 +175,7 @@ def test_home_links_every_page(site: BuiltSite, lang: str) -> None:
     ],
 )
 def test_home_links_the_offline_copy(site: BuiltSite, lang: str) -> None:
-    home = next(page for page in PAGES if is_home(page))[lang]
-    targets = {
-        target.path
-        for link in article(site.soup(home.dest)).find_all("a", href=True)
-        if (target := resolve(home.url, link["href"])) is not None
-    }
-    assert SITE.offline_zip in targets
+    assert SITE.offline_zip in link_targets(site, SITE.home[lang])
 
 
 def test_navigation_groups_are_translated(site: BuiltSite) -> None:
@@ -194,8 +189,7 @@ def test_navigation_groups_are_translated(site: BuiltSite) -> None:
     translations = SITE.config.plugins["i18n"].config.languages[1].nav_translations
 
     def groups(lang: str) -> list[str]:
-        home = next(page for page in PAGES if is_home(page))[lang]
-        nav = site.soup(home.dest).select_one("nav.md-nav--primary")
+        nav = site.soup(SITE.home[lang].dest).select_one("nav.md-nav--primary")
         return [
             label.get_text(strip=True)
             for label in nav.select("li.md-nav__item--section > label.md-nav__link")

@@ -217,6 +217,14 @@ class Site:
             title=_title(self.docs_dir / markdown),
         )
 
+    @property
+    def home(self) -> Page:
+        """The page at each language's root (its built file is the root's index.html)."""
+        for page in self.pages:
+            if page[self.codes[0]].dest == "index.html":
+                return page
+        raise ConfigError(f"{self.config_file}: the nav has no home page (index.md)")
+
     def page(self, source: str) -> Page:
         """The page whose default-language source (as in the nav) is source: "athena.md"."""
         for page in self.pages:

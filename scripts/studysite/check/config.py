@@ -17,10 +17,6 @@ class CheckerConfig:
     site: Site
 
     @property
-    def config_file(self) -> Path:
-        return self.site.config_file
-
-    @property
     def docs_dir(self) -> Path:
         return self.site.docs_dir.resolve()
 

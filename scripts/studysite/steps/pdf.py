@@ -101,8 +101,6 @@ def run(
 ) -> str:
     """Write the books of the given languages (default: every built language), one process
     per book when there are CPUs to spare (their progress lines are printed)."""
-    if not (site_dir / site.default_language.prefix / "index.html").is_file():
-        raise FileNotFoundError(f"{site_dir} has no built site; build it first (mkdocs build)")
     started = time.perf_counter()
     languages = languages or list(site.codes)
     if len(languages) < 2 or cpus() < 2:
