@@ -165,15 +165,7 @@ def test_home_links_every_page(site: BuiltSite, lang: str) -> None:
     assert others <= link_targets(site, SITE.home[lang])
 
 
-@pytest.mark.parametrize(
-    "lang",
-    [
-        LANGUAGES[0],
-        # Known bug, left for issue 9 (this work must not change the built site): the English
-        # home page links download/... relative to /en/.
-        pytest.param(LANGUAGES[1], marks=pytest.mark.xfail(strict=True, reason="issue 9")),
-    ],
-)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_home_links_the_offline_copy(site: BuiltSite, lang: str) -> None:
     assert SITE.offline_zip in link_targets(site, SITE.home[lang])
 
