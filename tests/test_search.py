@@ -3,6 +3,8 @@ search worker (one evaluate per language), and the hit highlighted on the target
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 
 from conftest import LANGUAGES, PROJECT_DIR, SITE
@@ -42,15 +44,54 @@ def test_query_finds_its_page_in_its_language(results, query: Query) -> None:
     assert not other, f"results from the other language: {other}"
 
 
-def test_hit_is_highlighted_on_the_target_page(browser, base_url: str) -> None:
+# What a reader types, the page it finds first, and the words that page must then mark. Material
+# puts in a result link's ?h= only typed terms that begin an indexed word: a plural ("snapshots"
+# is indexed as "snapshot"), an English word whose stem differs ("query" -> "queri"), a Korean
+# word with a particle or another spelling, and a page link whose own entry (title and intro)
+# matched nothing got an empty h, so the opened page marked nothing.
+HIGHLIGHTS = [
+    ("ko", "스냅샷", "redshift.md", ["스냅샷"]),
+    ("ko", "스냅샷을", "redshift.md", ["스냅샷"]),
+    ("ko", "페더레이티드 쿼리", "athena.md", ["페더레이티드", "쿼리"]),
+    ("ko", "레드쉬프트의 스냅샷", "redshift.md", ["레드시프트", "스냅샷"]),
+    ("ko", "redshift 스냅샷", "redshift.md", ["redshift", "스냅샷"]),
+    ("en", "snapshots", "redshift.md", ["snapshot"]),
+    ("en", "federated query", "athena.md", ["federated", "query"]),
+    ("en", "Redshift snapshots", "redshift.md", ["redshift", "snapshot"]),
+]
+MISSING_TERMS = (
+    "() => [...document.querySelectorAll('.md-search-result__terms')].map(p => p.textContent)"
+)
+SEARCH_MARKS = """() => [...document.querySelectorAll("article mark[data-md-highlight]")]
+  .map(mark => mark.textContent)"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "page", "words"), HIGHLIGHTS, ids=[f"{h[0]}-{h[1]}" for h in HIGHLIGHTS]
+)
+def test_hit_is_highlighted_on_the_target_page(
+    browser, base_url: str, lang: str, query: str, page: str, words: list[str]
+) -> None:
+    """The first result's page link carries the searched words in ?h=, and the page it opens
+    marks them (search.highlight); a one-word query lists no result as missing it."""
     context = browser.new_context()
     tab = context.new_page()
-    redshift = SITE.page("redshift.md")[LANGUAGES[0]]
-    open_search(tab, base_url)
-    tab.keyboard.type("스냅샷", delay=25)
-    wait_for_result(tab, redshift.path, within=1)
+    target = SITE.page(page)[lang]
+    open_search(tab, base_url + SITE.language(lang).prefix)
+    # One input event, so that no result of a half-typed query is read.
+    tab.fill("[data-md-component='search-query']", query)
+    wait_for_result(tab, target.path, within=1)
+    link = tab.locator(".md-search-result__item > a.md-search-result__link").first
+    highlight = parse_qs(urlsplit(link.get_attribute("href") or "").query).get("h", [""])[0]
+    assert highlight.strip(), (
+        f"{query!r}: the result link has an empty h: {link.get_attribute('href')}"
+    )
+    if " " not in query:
+        assert not [t for t in tab.evaluate(MISSING_TERMS) if query.lower() in t.lower()]
     with tab.expect_navigation(wait_until="load"):
-        tab.locator(".md-search-result__item > a.md-search-result__link").first.click()
-    assert tab.url.startswith(base_url + redshift.url) and "h=" in tab.url
-    tab.locator("article mark").first.wait_for(timeout=10_000)
+        link.click()
+    assert urlsplit(tab.url).path == target.path
+    tab.locator("article mark[data-md-highlight]").first.wait_for(timeout=10_000)
+    marked = " ".join(tab.evaluate(SEARCH_MARKS)).lower()
+    assert all(word in marked for word in words), (highlight, marked[:300])
     context.close()
