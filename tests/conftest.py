@@ -28,7 +28,8 @@ DOCS_DIR = SITE.docs_dir
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 BROWSER_FIXTURES = {"browser"}
-PDF_FIXTURES = {"books", "book_pages"}
+PDF_FIXTURES = {"books", "book_pages", "hosted", "subpath"}
+SUBPATH = "/aws-notes/"  # a project site's path on GitHub Pages
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -70,6 +71,44 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
     return BuiltSite(site_dir, result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="session")
+def offline_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline copy's build (OFFLINE=true), as make build makes it before zipping it."""
+    site_dir = tmp_path_factory.mktemp("offline")
+    result = build(site_dir, PROJECT_DIR, OFFLINE="true")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def hosted(site: BuiltSite, books: dict[str, Path], offline_dir: Path) -> BuiltSite:
+    """The session's site as make build leaves it: the PDF books and the offline zip in place."""
+    from studysite.steps import offline
+
+    offline.run(SITE, offline_dir, site_dir=site.root)
+    return site
+
+
+@pytest.fixture(scope="session")
+def subpath(
+    tmp_path_factory: pytest.TempPathFactory, hosted: BuiltSite
+) -> Iterator[tuple[BuiltSite, str]]:
+    """The site built for hosting under a sub-path (SITE_URL=http://127.0.0.1:PORT/aws-notes/)
+    and served there as GitHub Pages serves a project site (its 404.html for a miss, gzip);
+    the books and the zip copied in. Yields the site and its URL."""
+    from studysite.probe.server import serve
+
+    root = tmp_path_factory.mktemp("subpath")
+    with serve(root, prefix=SUBPATH, gzip=True, pages_404=True) as url:
+        result = build(root, PROJECT_DIR, SITE_URL=url)  # the server reads files as asked
+        if result.returncode != 0:
+            pytest.fail(f"sub-path build failed:\n{result.stdout}\n{result.stderr}")
+        for name in [*(SITE.pdf_path(lang) for lang in LANGUAGES), SITE.offline_zip]:
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(hosted.root / name, root / name)
+        yield BuiltSite(root, result.stdout + result.stderr), url
 
 
 @pytest.fixture(scope="session")

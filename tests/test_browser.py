@@ -8,9 +8,9 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
-from conftest import LANGUAGES, PAGE_IDS, PAGES, SITE
+from conftest import LANGUAGES, PAGE_IDS, PAGES, SITE, BuiltSite
 from studysite.model import Page
-from studysite.probe.page import Visit, first_view, open_page, total_sent
+from studysite.probe.page import SCROLLED_IMAGES, Visit, first_view, open_page, total_sent
 from studysite.probe.search import open_search, wait_for_result
 
 WEIGHT_BUDGET = 300 * 1024  # first view of a page, compressed, in bytes
@@ -62,6 +62,22 @@ def test_page_loads_offline_cleanly(visits, base_url: str, page: Page, lang: str
     assert "400" in fonts["loaded"], f"site font not used: {fonts}"
     assert fonts["bodyFont"].startswith('"Study Sans"'), fonts
     assert fonts["wordBreak"] == "keep-all"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_lazy_diagrams_load_when_scrolled_to(
+    tab, site: BuiltSite, base_url: str, lang: str
+) -> None:
+    """Diagrams below the fold are lazy (studysite diagrams), sized, and load on scrolling."""
+    lazy_pages = [
+        page for page in PAGES if 'loading="lazy"' in (site.root / page[lang].dest).read_text()
+    ]
+    assert lazy_pages, "no page has a lazy diagram"
+    for page in lazy_pages:
+        open_page(tab, base_url + page[lang].url)
+        sized = tab.evaluate("[...document.images].every(i => i.getAttribute('width') > 0)")
+        assert sized, f"{page.name}: a diagram without its width and height"
+        assert tab.evaluate(SCROLLED_IMAGES) == [], page.name
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -21,6 +21,9 @@ LABELS = {
     "font_credit": "Font",
     "font_licence": "OFL",
     "built_with": "MkDocs",
+    "not_found_title": "Not found",
+    "not_found_text": "No page here.",
+    "not_found_home": "Home",
 }
 PAGE_KO = "# 제목 { #title }\n\n내용.\n"
 PAGE_EN = "# Title { #title }\n\nText.\n"

@@ -34,7 +34,8 @@ def test_commands_over_a_hookless_build_make_the_hooks_site(site: BuiltSite, tmp
         f"INHERIT: {PROJECT_DIR / 'mkdocs.yml'}\n"
         f"docs_dir: {SITE.docs_dir}\n"
         f"theme:\n  custom_dir: {PROJECT_DIR / 'overrides'}\n"
-        f"hooks:\n  - {PROJECT_DIR / 'scripts/studysite/hooks/pre_build.py'}\n",
+        f"hooks:\n  - {PROJECT_DIR / 'scripts/studysite/hooks/pre_build.py'}\n"
+        f"  - {PROJECT_DIR / 'scripts/studysite/hooks/theme.py'}\n",
         encoding="utf-8",
     )
     plain = tmp_path / "site"
@@ -49,7 +50,7 @@ def test_commands_over_a_hookless_build_make_the_hooks_site(site: BuiltSite, tmp
 def test_steps_are_idempotent(site: BuiltSite, tmp_path: Path) -> None:
     again = tmp_path / "site"
     shutil.copytree(site.root, again)
-    for command in ("fonts", "search-index"):
+    for command in ("diagrams", "fonts", "search-index", "icons", "alternates"):
         assert main([command, "-f", str(PROJECT_DIR / "mkdocs.yml"), str(again)]) == 0
     assert same_files(site.root, again) == []
 

@@ -1,8 +1,11 @@
 """`studysite`: the build pipeline's steps as commands (installed into .venv by make).
 
     studysite check [PATH ...]            the docs checker (before the build)
+    studysite diagrams SITE_DIR           post-build: diagram sizes, lazy loading below the fold
     studysite fonts SITE_DIR              post-build: the site font and the diagrams' glyphs
     studysite search-index SITE_DIR       post-build: one search index per language
+    studysite icons SITE_DIR              post-build: PNG and ICO icons from the SVG favicon
+    studysite alternates SITE_DIR         post-build: the page sitemaps of the language switch
     studysite pdf SITE_DIR                post-build: the PDF books
     studysite offline OFFLINE_DIR         post-build: zip the OFFLINE=true build into site/
     studysite post-build SITE_DIR         post-build: what the hook runs after every build
@@ -48,12 +51,20 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="record that the given translation pages are up to date with their sources",
     )
+    check.add_argument(
+        "--mark-revised",
+        action="store_true",
+        help="stamp the given pages (or folders) whose text changed with today's date",
+    )
     check.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders")
 
     for name, text in (
+        ("diagrams", "give each diagram its size and lazy-load those below the fold"),
         ("fonts", "write the site font and embed each diagram's glyphs"),
         ("search-index", "split the search index per language"),
+        ("icons", "render the PNG and ICO icons from the SVG favicon"),
+        ("alternates", "write the page sitemaps Material's language switch fetches"),
         ("post-build", "run the steps the post-build hook runs after every build"),
     ):
         step = command(name, text)
@@ -77,6 +88,8 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.mark_translated:
         return check_commands.mark_translated(args.config_file, args.paths)
+    if args.mark_revised:
+        return check_commands.mark_revised(args.config_file, args.paths)
     return check_commands.run(args.config_file, args.paths, args.format)
 
 
@@ -93,16 +106,36 @@ def _pages(site: Site) -> str:
 
 def _step(args: argparse.Namespace, site: Site) -> str:
     # Imported here: fontTools and WeasyPrint take seconds to import, which `check` never needs.
-    from .steps import fonts, offline, pdf, search_index
+    from .steps import alternates, diagrams, fonts, icons, offline, pdf, search_index
 
-    if args.command in ("fonts", "search-index", "post-build", "pdf"):
+    if args.command in (
+        "diagrams",
+        "fonts",
+        "search-index",
+        "icons",
+        "alternates",
+        "post-build",
+        "pdf",
+    ):
         _require_site(args.site_dir)
+    if args.command == "diagrams":
+        return diagrams.run(args.site_dir)
     if args.command == "fonts":
         return fonts.run(args.site_dir)
     if args.command == "search-index":
         return search_index.run(site, args.site_dir)
+    if args.command == "icons":
+        return icons.run(site, args.site_dir)
+    if args.command == "alternates":
+        return alternates.run(site, args.site_dir)
     if args.command == "post-build":
-        done = [fonts.run(args.site_dir), search_index.run(site, args.site_dir)]
+        done = [
+            diagrams.run(args.site_dir),
+            fonts.run(args.site_dir),
+            search_index.run(site, args.site_dir),
+            icons.run(site, args.site_dir),
+            alternates.run(site, args.site_dir),
+        ]
         if site.extra.pdf_books:
             done.append(pdf.run(site, args.site_dir))
         return "\n".join(done)

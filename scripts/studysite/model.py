@@ -14,12 +14,15 @@ languages included) apply exactly as in a build, and the URLs come from MkDocs' 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import urlsplit
 
+import yaml
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -49,6 +52,9 @@ class LabelsConfig(Config):
     font_credit = c.Type(str)
     font_licence = c.Type(str)
     built_with = c.Type(str)
+    not_found_title = c.Type(str)  # the 404 page: its heading,
+    not_found_text = c.Type(str)  # what happened,
+    not_found_home = c.Type(str)  # and the link to the home page
 
 
 class DocsCheckConfig(Config):
@@ -63,6 +69,7 @@ class ExtraConfig(Config):
 
     book = c.Optional(c.Type(str))  # file name of the books and the offline copy
     pdf_books = c.Type(bool, default=False)  # the post-build hook also writes the books
+    deploy = c.Type(bool, default=False)  # the published build: site_url must be real
     labels = c.Optional(c.Type(dict))  # validated per language with LabelsConfig
     docscheck = c.SubConfig(DocsCheckConfig)
 
@@ -90,6 +97,9 @@ class Labels:
     font_credit: str
     font_licence: str
     built_with: str
+    not_found_title: str
+    not_found_text: str
+    not_found_home: str
 
 
 @dataclass(frozen=True)
@@ -140,6 +150,7 @@ class Site:
         self.docs_dir = Path(config.docs_dir)
         self.site_dir = Path(config.site_dir)  # as configured; a build may be told otherwise
         self.extra = _validated(ExtraConfig, _our_keys(config.extra), "extra", self.config_file)
+        _check_site_url(config, self.config_file, deploy=self.extra.deploy)
         self.languages = tuple(_languages(config, self.config_file, self.extra))
 
     # Languages -------------------------------------------------------------------------------
@@ -277,6 +288,64 @@ class Site:
         return frozenset(self.extra.docscheck.disable)
 
 
+# Top-level domains reserved for examples and tests (RFC 2606): a site_url there is a placeholder.
+RESERVED_DOMAINS = ("example", "test", "invalid", "localhost")
+
+
+def _placeholder(url: str) -> bool:
+    labels = (urlsplit(url).hostname or "").split(".")
+    return labels[-1] in ("", *RESERVED_DOMAINS) or ".".join(labels[-2:]) in {
+        "example.com",
+        "example.net",
+        "example.org",
+    }
+
+
+def public_site_url(url: str | None) -> bool:
+    """Whether url is a site's real address: absolute http(s), not a placeholder domain."""
+    return bool(url) and urlsplit(url).scheme in ("http", "https") and not _placeholder(url)
+
+
+def _check_site_url(config: MkDocsConfig, path: Path, *, deploy: bool) -> None:
+    """A site_url given through the environment is an absolute http(s) URL ending in "/" (as
+    given: MkDocs would quietly add the "/"); a published build (extra.deploy) has a real one."""
+    variable = env_variable(path, "site_url")
+    given = os.environ.get(variable) if variable else None
+    if given:
+        parts = urlsplit(given)
+        if parts.scheme not in ("http", "https") or not parts.netloc or not given.endswith("/"):
+            raise ConfigError(
+                f"{path}: site_url: {variable}={given!r} is not an absolute http(s) URL ending "
+                f"in '/', e.g. {variable}=https://owner.github.io/repo/"
+            )
+    url = config.site_url or ""
+    if deploy and not public_site_url(url):
+        setting = variable or "site_url"
+        deploy_variable = env_variable(path, "extra", "deploy") or "extra.deploy"
+        raise ConfigError(
+            f"{path}: extra.deploy is true ({deploy_variable}) but site_url is a placeholder "
+            f"({url or 'not set'}): set {setting} to the address the site is served from, e.g. "
+            f"{deploy_variable}=true {setting}=https://owner.github.io/repo/ make build"
+        )
+
+
+def env_variable(path: Path, *keys: str) -> str | None:
+    """The environment variable a setting of mkdocs.yml reads (`key: !ENV [NAME, default]`),
+    if it reads one: found in the YAML's nodes, since the loaded config keeps only the value."""
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, yaml.YAMLError):
+        return None
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        node = next((value for name, value in node.value if name.value == key), None)
+    if node is None or node.tag != "!ENV":
+        return None
+    first = node.value[0] if isinstance(node, yaml.SequenceNode) else node
+    return str(first.value) if isinstance(first, yaml.ScalarNode) else None
+
+
 def _our_keys(extra: Mapping[str, Any]) -> dict[str, Any]:
     return {key: extra[key] for key, _option in ExtraConfig._schema if key in extra}
 
@@ -357,7 +426,7 @@ class _Collect(logging.Handler):
 def load_mkdocs_config(path: Path) -> MkDocsConfig:
     """mkdocs.yml loaded and validated by MkDocs; ConfigError with MkDocs' own messages."""
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import Abort, ConfigurationError
 
     if not path.is_file():
         raise ConfigError(f"{path}: configuration file not found")
@@ -366,7 +435,7 @@ def load_mkdocs_config(path: Path) -> MkDocsConfig:
     logger.addHandler(collect)
     try:
         return load_config(str(path))
-    except (ConfigurationError, OSError, ValueError) as error:
+    except (Abort, ConfigurationError, OSError, ValueError) as error:  # Abort: MkDocs logged why
         details = "; ".join(collect.messages) or str(error)
         raise ConfigError(f"{path}: {details}") from error
     finally:

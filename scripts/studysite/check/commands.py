@@ -1,7 +1,9 @@
-"""The checker's commands: check a docs tree, list the rules, mark translations up to date.
+"""The checker's commands: check a docs tree, list the rules, mark translations up to date,
+stamp pages' revisions.
 
     studysite check [-f CONFIG] [--format text|json|github] [PATH ...]
     studysite check --mark-translated docs/athena.en.md [...]
+    studysite check --mark-revised docs/athena.md [docs/ ...]
     studysite check --list-rules
 
 Exit status: 0 no error (warnings allowed), 1 at least one error, 2 usage or config error.
@@ -15,11 +17,12 @@ import time
 from pathlib import Path, PurePosixPath
 
 from ..model import ConfigError
+from . import revisions
 from .config import load_config
 from .findings import RULES, Severity
 from .report import render
 from .runner import check
-from .source import DecodeFailure, content_hash, read_source
+from .source import DecodeFailure, read_source
 from .translations import stamp
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -48,12 +51,50 @@ def mark_translated(config_file: Path, pages: list[Path]) -> int:
             return EXIT_USAGE
         try:
             text = read_source(page).text
-            fingerprint = content_hash(read_source(source_file).text)
+            fingerprint = revisions.translation_fingerprint(read_source(source_file).text)
         except DecodeFailure:
             print(f"error: {page} or its source is not valid UTF-8", file=sys.stderr)
             return EXIT_ERRORS
-        page.write_text(stamp(text, fingerprint), encoding="utf-8")
+        # Bringing a translation up to date is a revision of it: stamp that too.
+        marked = revisions.stamp(stamp(text, fingerprint), revisions.stamp_date())
+        page.write_text(marked, encoding="utf-8")
         print(f"{page}: marked up to date with {source.as_posix()} ({fingerprint})")
+    return EXIT_OK
+
+
+def mark_revised(config_file: Path, paths: list[Path]) -> int:
+    """Stamp each page (or every page under a folder) whose revision stamp is missing or
+    older than its text with today's date (REV001); pages whose stamp is right stay as
+    they are."""
+    config = load_config(config_file)
+    if not paths:
+        print("error: name the pages (or folders) to stamp, e.g. docs/", file=sys.stderr)
+        return EXIT_USAGE
+    pages: list[Path] = []
+    for path in paths:
+        if not path.exists() or config.docs_dir not in (path.resolve(), *path.resolve().parents):
+            print(f"error: {path} is not a file or folder under {config.docs_dir}", file=sys.stderr)
+            return EXIT_USAGE
+        if path.is_dir():  # hidden files and folders are not pages, as for MkDocs
+            for page in sorted(path.rglob("*.md")):
+                if not any(n.startswith(".") for n in page.relative_to(path).parts):
+                    pages.append(page)
+        else:
+            pages.append(path)
+    today = revisions.stamp_date()
+    changed = 0
+    for page in pages:
+        try:
+            text = read_source(page).text
+        except DecodeFailure:
+            print(f"error: {page} is not valid UTF-8", file=sys.stderr)
+            return EXIT_ERRORS
+        marked = revisions.stamp(text, today)
+        if marked != text:
+            page.write_text(marked, encoding="utf-8")
+            changed += 1
+            print(f"{page}: revised {today.isoformat()}")
+    print(f"{changed} of {len(pages)} pages stamped; the others were up to date.")
     return EXIT_OK
 
 

@@ -12,7 +12,8 @@ from .config import IMAGE_SUFFIXES, CheckerConfig
 from .document import Document, parse
 from .findings import Finding, Problem
 from .headings import check_headings
-from .source import DecodeFailure, content_hash, read_source
+from .revisions import Revision, revision, stamp_problem, translation_fingerprint
+from .source import DecodeFailure, read_source
 from .translations import STAMP_KEY, missing_pages, recorded_hash, structure_problems
 
 PARALLEL_FROM = 300  # pages; below this, starting worker processes costs more than it saves
@@ -43,7 +44,8 @@ def _walk(docs_dir: Path) -> tuple[list[Path], list[Path]]:
     return pages, pictures
 
 
-Parsed = tuple[str, Document] | DecodeFailure  # (content hash, document) or why not
+# (translation fingerprint, revision stamp, document) or why not
+Parsed = tuple[str, Revision, Document] | DecodeFailure
 
 
 def _parse_file(path: Path) -> Parsed:
@@ -51,7 +53,7 @@ def _parse_file(path: Path) -> Parsed:
         text = read_source(path).text
     except DecodeFailure as failure:
         return failure
-    return content_hash(text), parse(text)
+    return translation_fingerprint(text), revision(text), parse(text)
 
 
 def _parse_all(paths: list[Path]) -> list[Parsed]:
@@ -123,6 +125,8 @@ def check(
     image_rules.clear_cache()
     page_files, picture_files = _walk(docs_dir)
     out = _Collector(cwd)
+    # Revision stamps feed the sitemap, which lists pages only on a site with a site_url.
+    stamped = bool(config.site.config.site_url)
 
     documents: dict[PurePosixPath, Document] = {}
     hashes: dict[PurePosixPath, str] = {}
@@ -147,8 +151,12 @@ def check(
                 ),
             )
             continue
-        hashes[page], document = parsed
+        hashes[page], stamp, document = parsed
         documents[page] = document
+        if stamped:
+            command = f".venv/bin/studysite check --mark-revised {_display(path, cwd)}"
+            if found := stamp_problem(stamp, command):
+                out.add(path, found)
         for problem in check_headings(document):
             out.add(path, problem)
         lang = languages[page][0]

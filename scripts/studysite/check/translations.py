@@ -9,7 +9,8 @@ translation records a fingerprint of its source page in its front matter:
 
 `studysite check --mark-translated docs/athena.en.md` writes it. When the source page changes,
 its fingerprint no longer matches and I18N003 says the translation is older than its source.
-A shallow clone or a tarball carries the fingerprint with the file.
+A shallow clone or a tarball carries the fingerprint with the file. The fingerprint covers the
+source's whole text but its revision stamp (revisions.py).
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from .findings import Problem
 
 STAMP_KEY = "source_hash"
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
-STAMP_LINE_RE = re.compile(rf"^{STAMP_KEY}\s*:.*$", re.MULTILINE)
 
 
 def missing_pages(
@@ -96,15 +96,31 @@ def recorded_hash(document: Document) -> str | None:
 
 
 def stamp(text: str, source_hash: str) -> str:
-    """Return a translation's text with its front matter recording source_hash.
+    """Return a translation's text with its front matter recording source_hash."""
+    return set_front_matter(text, {STAMP_KEY: source_hash})
+
+
+def set_front_matter(text: str, values: dict[str, str]) -> str:
+    """Return text with each `key: value` of values set in its front matter (added at its
+    end, or replacing the key's line), everything else as it was; a page without front
+    matter gets one, followed by a blank line.
 
     A line edit rather than a YAML round trip, which would reorder and restyle the author's
     front matter.
     """
-    line = f"{STAMP_KEY}: {source_hash}"
     match = FRONT_MATTER_RE.match(text)
     if match is None:
-        return f"---\n{line}\n---\n\n{text}"
-    body = match.group(1) or ""
-    body = STAMP_LINE_RE.sub(line, body) if STAMP_LINE_RE.search(body) else body + line + "\n"
-    return f"---\n{body}---\n" + text[match.end() :]
+        lines = "".join(f"{key}: {value}\n" for key, value in values.items())
+        return f"---\n{lines}---\n\n{text}"
+    # group(1) is None for an empty front matter: insert after the opening line.
+    start = match.start(1) if match.group(1) is not None else text.index("\n") + 1
+    end = match.end(1) if match.group(1) is not None else start
+    body = text[start:end]
+    for key, value in values.items():
+        line = f"{key}: {value}"
+        pattern = re.compile(rf"^{re.escape(key)}[ \t]*:.*$", re.MULTILINE)
+        if pattern.search(body):
+            body = pattern.sub(lambda _match, line=line: line, body, count=1)
+        else:
+            body += line + "\n"
+    return text[:start] + body + text[end:]

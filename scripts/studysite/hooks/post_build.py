@@ -6,11 +6,14 @@ mkdocs-static-i18n builds the other languages from inside the default language's
 still building, so the steps see the complete site of every language. They are the same
 functions the `studysite` commands run over a built site directory:
 
-1. fonts: the site font and each diagram's glyphs;
-2. search index: one index per language;
-3. PDF books, when extra.pdf_books is on (PDF=true: make build, make pdf).
+1. diagrams: each diagram's size in its <img> tag, lazy loading below the fold;
+2. fonts: the site font and each diagram's glyphs;
+3. search index: one index per language;
+4. icons: PNG and ICO icons from the SVG favicon;
+5. alternates: the page sitemaps Material's language switch fetches;
+6. PDF books, when extra.pdf_books is on (PDF=true: make build, make pdf).
 
-The fourth step, zipping the offline copy, packs a second build (OFFLINE=true) into the main
+The seventh step, zipping the offline copy, packs a second build (OFFLINE=true) into the main
 site's download folder: it runs as a command once both exist (`studysite offline`, make build).
 
 Under `mkdocs serve`, it also copies in the books and the zip of the last `make build`, so
@@ -28,7 +31,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from studysite import buildstate
 from studysite.model import ConfigError, Site, load_site
-from studysite.steps import fonts, search_index
+from studysite.steps import alternates, diagrams, fonts, icons, search_index
 
 log = get_plugin_logger("studysite")
 
@@ -48,8 +51,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     except ConfigError as error:
         raise PluginError(str(error)) from error
     site_dir = Path(config.site_dir)
+    log.info(diagrams.run(site_dir))
     log.info(fonts.run(site_dir))
     log.info(search_index.run(site, site_dir))
+    log.info(icons.run(site, site_dir))
+    log.info(alternates.run(site, site_dir))
     if site.extra.pdf_books:
         from studysite.steps import pdf  # BeautifulSoup and WeasyPrint: only when asked for
 

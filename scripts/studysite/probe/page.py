@@ -24,10 +24,14 @@ SEARCH_READY = """() => {
   const ready = config.translations["search.result.placeholder"];
   return meta !== null && meta.textContent.trim() === ready;
 }"""
+# A lazy image below the fold is not part of the first view: the browser fetches it only when
+# the reader scrolls near it, and until then its decode() never settles (SCROLLED_IMAGES
+# checks those).
 FONTS_AND_IMAGES = """async () => {
   await document.fonts.ready;
   const failed = [];
   for (const img of document.images) {
+    if (img.loading === "lazy" && !img.complete) continue;
     try { await img.decode(); } catch (e) { failed.push(img.currentSrc || img.src); continue; }
     if (img.naturalWidth === 0) failed.push(img.currentSrc || img.src);
   }
@@ -43,6 +47,18 @@ COMPRESSIBLE = (
     "image/svg+xml",
 )
 GZIP_LEVEL = 6  # nginx's and most hosts' setting for gzip_comp_level
+
+
+# Every image once scrolled into view, as a reader scrolling down the page: each must decode.
+SCROLLED_IMAGES = """async () => {
+  const failed = [];
+  for (const img of document.images) {
+    img.scrollIntoView();
+    try { await img.decode(); } catch (e) { failed.push(img.currentSrc || img.src); continue; }
+    if (img.naturalWidth === 0) failed.push(img.currentSrc || img.src);
+  }
+  return failed;
+}"""
 
 
 def open_page(tab: Page, url: str) -> tuple[Response | None, list[str]]:

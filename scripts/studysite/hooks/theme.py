@@ -1,0 +1,78 @@
+"""MkDocs hook: what the theme's templates need from the site model.
+
+1. A 404 page per language, whose language menu leads to the home pages. MkDocs renders the
+   theme's 404.html once per build, at the site root. mkdocs-static-i18n builds every
+   language into the same site folder, so each language's 404 overwrote the one before it
+   (the last, English, won), and its language menu kept the links of whichever page
+   static-i18n had rendered last (/redshift/, /en/redshift/). Here the default language's 404
+   stays at /404.html, where hosts look for it, and another language's goes into its own
+   folder (/en/404.html); overrides/404.html sends a miss under a language folder there.
+2. `public_site`, for overrides/main.html: whether site_url is a real address (not the
+   placeholder of a local build, not the offline copy). Only then does a page name its
+   translations in its head (hreflang): Material fetches a sitemap next to each, which must
+   not go to a placeholder host.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, Template
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+
+from studysite.model import Site, load_site, public_site_url
+
+NOT_FOUND = "404.html"
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    site = _site(config)
+    env.globals["public_site"] = not site.offline and public_site_url(config.site_url)
+    return env
+
+
+def on_pre_template(template: Template, template_name: str, config: MkDocsConfig) -> Template:
+    if template_name == NOT_FOUND:
+        # static-i18n keeps the last rendered page's menu as an attribute of config.extra
+        # (which Jinja reads before the key): replace both.
+        homes = _home_pages(config)
+        config.extra["alternate"] = homes
+        config.extra.alternate = homes
+    return template
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name != NOT_FOUND:
+        return output
+    language = _site(config).language(config.theme["language"])
+    if language.default:
+        return output
+    target = Path(config.site_dir) / language.prefix / NOT_FOUND
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return ""  # MkDocs writes nothing for an empty template: the root keeps the default's
+
+
+def _home_pages(config: MkDocsConfig) -> list[dict[str, str]]:
+    """The language menu's entries, each leading to that language's home page. Absolute
+    paths: a host serves the 404 page at any depth."""
+    site = _site(config)
+    root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+    return [
+        {"name": language.name, "link": root + language.prefix, "lang": language.code}
+        for language in site.languages
+    ]
+
+
+def _site(config: MkDocsConfig) -> Site:
+    path = Path(config.config_file_path)
+    return _load(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=1)
+def _load(path: Path, _mtime_ns: int) -> Site:
+    """The site model, loaded once per build (0.2 s) and again when mkdocs.yml changes."""
+    return load_site(path)

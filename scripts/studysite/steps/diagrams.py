@@ -1,0 +1,144 @@
+"""Post-build step: each diagram's size in its <img> tag, and lazy loading below the fold.
+
+    studysite diagrams SITE_DIR        (the post-build hook runs it after every build)
+
+Without width and height a browser lays a page out with every diagram 0 px high, then moves
+the text down when the picture arrives (layout shift). With them, and the stylesheet's
+`height: auto`, it reserves the diagram's box from the start. A diagram far down a page is
+fetched only when the reader gets near it (loading="lazy"); one near the top is not, as that
+would delay what the reader sees first.
+
+The sizes come from the built SVG files (their width/height, else their viewBox). The HTML is
+edited in place, one tag at a time: Python's HTMLParser finds the tags and their offsets,
+and only the attributes are added, so the rest of each page stays byte for byte as MkDocs
+wrote it (a parse-and-serialise round trip would rewrite the whole page).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
+
+# Text of the page's article before a diagram, above which the diagram is "below the fold":
+# about one phone screen of the site's Korean text (some 20 lines of 40 characters each).
+# The browser still fetches a lazy image well before it scrolls into view.
+FOLD_CHARS = 800
+NUMBER_RE = re.compile(r"^\s*([0-9.]+)\s*(px)?\s*$")
+SKIPPED_TEXT_TAGS = {"script", "style", "template"}
+
+
+@dataclass(frozen=True)
+class ImageTag:
+    """An <img> start tag in a page: where it is, its attributes, the text before it."""
+
+    start: int  # offset of "<img" in the page
+    end: int  # offset just after its ">"
+    attrs: dict[str, str | None]
+    text_before: int  # characters of visible text in the <article> before it
+
+
+class _ImageFinder(HTMLParser):
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self._lines = [0]
+        for line in html.splitlines(keepends=True):
+            self._lines.append(self._lines[-1] + len(line))
+        self._article_depth = 0
+        self._skip_depth = 0
+        self.text = 0
+        self.images: list[ImageTag] = []
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._lines[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "article":
+            self._article_depth += 1
+        elif tag in SKIPPED_TEXT_TAGS:
+            self._skip_depth += 1
+        elif tag == "img":
+            start = self._offset()
+            raw = self.get_starttag_text() or ""
+            self.images.append(ImageTag(start, start + len(raw), dict(attrs), self.text))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self._article_depth -= 1
+        elif tag in SKIPPED_TEXT_TAGS:
+            self._skip_depth = max(0, self._skip_depth - 1)
+
+    def handle_data(self, data: str) -> None:
+        if self._article_depth and not self._skip_depth:
+            self.text += len(" ".join(data.split()))
+
+
+def svg_size(path: Path) -> tuple[int, int] | None:
+    """An SVG's intrinsic size in CSS pixels: its width and height, else its viewBox."""
+    root = ElementTree.parse(path).getroot()
+    width, height = root.get("width"), root.get("height")
+    if width and height and NUMBER_RE.match(width) and NUMBER_RE.match(height):
+        return round(float(NUMBER_RE.match(width)[1])), round(float(NUMBER_RE.match(height)[1]))
+    box = (root.get("viewBox") or "").replace(",", " ").split()
+    if len(box) == 4:
+        return round(float(box[2])), round(float(box[3]))
+    return None
+
+
+def _local_file(page: Path, src: str, site_dir: Path) -> Path | None:
+    parts = urlsplit(src)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    target = (page.parent / unquote(parts.path)).resolve()
+    return target if target.is_file() and target.is_relative_to(site_dir.resolve()) else None
+
+
+def _added_attributes(image: ImageTag, size: tuple[int, int] | None) -> str:
+    """The attributes a tag lacks, as text to insert before its closing ">"."""
+    wanted: dict[str, str] = {}
+    if size is not None and "width" not in image.attrs and "height" not in image.attrs:
+        wanted["width"], wanted["height"] = str(size[0]), str(size[1])
+    if image.text_before > FOLD_CHARS and "loading" not in image.attrs:
+        wanted["loading"] = "lazy"
+    if "decoding" not in image.attrs:
+        wanted["decoding"] = "async"
+    return "".join(f' {name}="{escape(value)}"' for name, value in wanted.items())
+
+
+def size_images(page: Path, site_dir: Path) -> int:
+    """Add the missing sizes and loading hints to the SVG images of one built page; return
+    how many tags changed. Running it again changes nothing."""
+    html = page.read_text(encoding="utf-8")
+    finder = _ImageFinder(html)
+    finder.feed(html)
+    finder.close()
+    pieces: list[str] = []
+    done = 0
+    changed = 0
+    for image in finder.images:
+        target = _local_file(page, image.attrs.get("src") or "", site_dir)
+        if target is None or target.suffix.lower() != ".svg":
+            continue
+        added = _added_attributes(image, svg_size(target))
+        if not added:
+            continue
+        tag = html[image.start : image.end]
+        close = len(tag) - (2 if tag.endswith("/>") else 1)
+        pieces += [html[done : image.start], tag[:close].rstrip() + added + tag[close:]]
+        done = image.end
+        changed += 1
+    if changed:
+        page.write_text("".join(pieces) + html[done:], encoding="utf-8")
+    return changed
+
+
+def run(site_dir: Path) -> str:
+    """Size the diagrams of every built page of the site."""
+    pages = sorted(site_dir.rglob("*.html"))
+    changed = sum(size_images(page, site_dir) for page in pages)
+    return f"Diagrams: {changed} <img> tags given their size and loading hints ({len(pages)} pages)"

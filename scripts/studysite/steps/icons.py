@@ -1,0 +1,115 @@
+"""Post-build step: PNG and ICO icons made from the SVG favicon.
+
+    studysite icons SITE_DIR        (the post-build hook runs it after every build)
+
+Browsers that take an SVG favicon use the theme's favicon (mkdocs.yml: theme.favicon). For
+the others, this step renders it beside the SVG, in the same folder:
+
+- favicon.ico: 16, 32 and 48 px, for browsers and tools that want an ICO;
+- favicon-96.png: a PNG fallback; 96 px because Google Search asks for a multiple of 48 px;
+- apple-touch-icon.png: 180×180, what iOS shows on the home screen. iOS fills transparent
+  pixels with black, so the icon is flattened onto an opaque background: the colour of the
+  icon's own edge (the rounded square's corners get its fill), or white if its edge is
+  transparent.
+
+resvg (Rust, from a wheel) renders without system libraries and without the machine's fonts
+(the favicon has no text), so two builds on any machine write the same bytes; Pillow writes
+the ICO and the flattened PNG. Running it again rewrites nothing that is unchanged.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+from collections import Counter
+from pathlib import Path, PurePosixPath
+
+# The two format plugins imported by name register themselves: Pillow then skips importing
+# every plugin (a quarter of a second) on the first open and save.
+from PIL import IcoImagePlugin, Image, PngImagePlugin  # noqa: F401
+
+from ..model import Site
+
+ICO_SIZES = (16, 32, 48)
+PNG_SIZE = 96
+TOUCH_SIZE = 180
+ICO_NAME = "favicon.ico"
+PNG_NAME = f"favicon-{PNG_SIZE}.png"
+TOUCH_NAME = "apple-touch-icon.png"
+WHITE = (255, 255, 255)
+
+
+def favicon(site: Site) -> PurePosixPath | None:
+    """The site-relative path of the SVG favicon (theme.favicon), if it is an SVG."""
+    name = site.config.theme.get("favicon")
+    if not isinstance(name, str) or "://" in name or not name.lower().endswith(".svg"):
+        return None
+    return PurePosixPath(name)
+
+
+def outputs(svg: PurePosixPath) -> dict[str, PurePosixPath]:
+    """The icons this step writes, site-relative, beside the SVG."""
+    return {name: svg.parent / name for name in (ICO_NAME, PNG_NAME, TOUCH_NAME)}
+
+
+def render(svg: str, size: int) -> Image.Image:
+    """The SVG as a size×size RGBA image."""
+    import resvg_py  # imported here: only this step needs it
+
+    data = resvg_py.svg_to_bytes(svg_string=svg, width=size, height=size, skip_system_fonts=True)
+    image = Image.open(io.BytesIO(data))
+    image.load()
+    return image.convert("RGBA")
+
+
+def edge_colour(image: Image.Image) -> tuple[int, int, int]:
+    """The most frequent opaque colour on the image's border, or white if there is none."""
+    width, height = image.size
+    border = [(x, y) for x in range(width) for y in (0, height - 1)]
+    border += [(x, y) for y in range(1, height - 1) for x in (0, width - 1)]
+    pixels = (image.getpixel(point) for point in border)
+    opaque = Counter(pixel[:3] for pixel in pixels if pixel[3] == 255)
+    return opaque.most_common(1)[0][0] if opaque else WHITE
+
+
+def ico_bytes(svg: str) -> bytes:
+    frames = [render(svg, size) for size in ICO_SIZES]  # each size drawn for itself
+    out = io.BytesIO()
+    frames[-1].save(out, format="ICO", sizes=[(s, s) for s in ICO_SIZES], append_images=frames[:-1])
+    return out.getvalue()
+
+
+def png_bytes(image: Image.Image) -> bytes:
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def touch_icon_bytes(svg: str) -> bytes:
+    image = render(svg, TOUCH_SIZE)
+    flat = Image.new("RGB", image.size, edge_colour(image))
+    flat.paste(image, mask=image)
+    return png_bytes(flat)
+
+
+def _write(path: Path, data: bytes) -> None:
+    if not path.is_file() or path.read_bytes() != data:
+        path.write_bytes(data)
+
+
+def run(site: Site, site_dir: Path) -> str:
+    """Write the icons of the built site in site_dir; return a one-line summary."""
+    started = time.perf_counter()
+    svg_path = favicon(site)
+    if svg_path is None:
+        return "Icons: the favicon is not an SVG file; nothing to render"
+    source = site_dir / svg_path
+    if not source.is_file():
+        raise FileNotFoundError(f"{source}: the favicon (theme.favicon) is not in the site")
+    svg = source.read_text(encoding="utf-8")
+    targets = outputs(svg_path)
+    _write(site_dir / targets[ICO_NAME], ico_bytes(svg))
+    _write(site_dir / targets[PNG_NAME], png_bytes(render(svg, PNG_SIZE)))
+    _write(site_dir / targets[TOUCH_NAME], touch_icon_bytes(svg))
+    names = ", ".join(str(path) for path in targets.values())
+    return f"Icons from {svg_path}: {names}; {time.perf_counter() - started:.2f} s"
