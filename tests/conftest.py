@@ -30,6 +30,7 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 BROWSER_FIXTURES = {"browser"}
 PDF_FIXTURES = {"books", "book_pages", "hosted", "subpath"}
 SUBPATH = "/aws-notes/"  # a project site's path on GitHub Pages
+REPOSITORY = "https://github.com/owner/aws-notes"  # REPO_URL, as the deploy workflow sets it
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -95,14 +96,15 @@ def hosted(site: BuiltSite, books: dict[str, Path], offline_dir: Path) -> BuiltS
 def subpath(
     tmp_path_factory: pytest.TempPathFactory, hosted: BuiltSite
 ) -> Iterator[tuple[BuiltSite, str]]:
-    """The site built for hosting under a sub-path (SITE_URL=http://127.0.0.1:PORT/aws-notes/)
-    and served there as GitHub Pages serves a project site (its 404.html for a miss, gzip);
+    """The site built for hosting under a sub-path (SITE_URL=http://127.0.0.1:PORT/aws-notes/,
+    REPO_URL set) and served there as GitHub Pages serves a project site (its 404.html for a miss, gzip);
     the books and the zip copied in. Yields the site and its URL."""
     from studysite.probe.server import serve
 
     root = tmp_path_factory.mktemp("subpath")
     with serve(root, prefix=SUBPATH, gzip=True, pages_404=True) as url:
-        result = build(root, PROJECT_DIR, SITE_URL=url)  # the server reads files as asked
+        # The server reads the files as asked, so the build may come after it starts.
+        result = build(root, PROJECT_DIR, SITE_URL=url, REPO_URL=REPOSITORY)
         if result.returncode != 0:
             pytest.fail(f"sub-path build failed:\n{result.stdout}\n{result.stderr}")
         for name in [*(SITE.pdf_path(lang) for lang in LANGUAGES), SITE.offline_zip]:

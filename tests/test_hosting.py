@@ -13,7 +13,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, PAGE_IDS, PAGES, SITE, BuiltSite
+from conftest import LANGUAGES, PAGE_IDS, PAGES, REPOSITORY, SITE, BuiltSite
 from studysite.model import Page
 from studysite.probe.page import open_page
 from studysite.probe.search import open_search
@@ -147,7 +147,8 @@ def assert_stayed_under(tab, url: str) -> None:
 
 
 def test_sub_path_site_works_in_the_browser(tab, subpath) -> None:
-    """Navigation, the language menu, search, the PDF book and the zip, all under /aws-notes/."""
+    """Navigation, the language menu, search, the PDF book and the zip, all under /aws-notes/;
+    the repository link in the header fetches nothing from GitHub."""
     _site, url = subpath
     home, redshift = SITE.home, SITE.page("redshift.md")
     ko, en = LANGUAGES[0], LANGUAGES[1]
@@ -172,6 +173,7 @@ def test_sub_path_site_works_in_the_browser(tab, subpath) -> None:
             assert href.startswith(url), href
             response = tab.request.get(href)
             assert response.status == 200, f"{selector}: {href} {response.status}"
+    assert tab.eval_on_selector(".md-header a.md-source", "a => a.href") == REPOSITORY
     assert_stayed_under(tab, url)
 
 
