@@ -7,8 +7,9 @@
    static-i18n had rendered last (/redshift/, /en/redshift/). Here the default language's 404
    stays at /404.html, where hosts look for it, and another language's goes into its own
    folder (/en/404.html); overrides/404.html sends a miss under a language folder there.
-2. `public_site`, for overrides/main.html: whether site_url is a real address (not the
-   placeholder of a local build, not the offline copy). Only then does a page name its
+2. For overrides/main.html: `offline_copy` (the OFFLINE=true build) and `public_site`,
+   whether site_url is a real address (not the placeholder of a local build, not the offline
+   copy). Only then does a page name its
    translations in its head (hreflang): Material fetches a sitemap next to each, which must
    not go to a placeholder host.
 """
@@ -30,6 +31,7 @@ NOT_FOUND = "404.html"
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     site = _site(config)
+    env.globals["offline_copy"] = site.offline
     env.globals["public_site"] = not site.offline and public_site_url(config.site_url)
     return env
 
