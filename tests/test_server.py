@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import gzip
 import http.client
+import socket
+import struct
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -174,3 +176,20 @@ def test_without_options_it_is_the_plain_file_server(root: Path):
 )
 def test_accepts_gzip(header: str | None, expected: bool):
     assert accepts_gzip(header) is expected
+
+
+@pytest.mark.parametrize("gzip_on", [True, False], ids=["gzip", "plain"])
+def test_a_dropped_connection_prints_no_traceback(
+    root: Path, gzip_on: bool, capsys: pytest.CaptureFixture[str]
+):
+    """A browser that navigates on drops its connections mid-reply; the server stays quiet."""
+    (root / "big.bin").write_bytes(bytes(range(256)) * 64 * 1024)  # 16 MiB: more than buffers
+    with serve(root, gzip=gzip_on) as url:
+        parts = urlsplit(url)
+        for _ in range(3):
+            with socket.create_connection((parts.hostname, parts.port), timeout=10) as client:
+                client.sendall(b"GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+                client.recv(1024)
+                client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        assert get(url, "/")[0] == 200  # still serving
+    assert "Traceback" not in capsys.readouterr().err

@@ -16,6 +16,8 @@ from typing import Any
 
 from playwright.sync_api import Browser, Page, Response
 
+from .server import COMPRESSIBLE, GZIP_LEVEL  # what a static host compresses, and how much
+
 TIMEOUT_MS = 10_000
 # Material shows its "type to start searching" text once the search worker is ready.
 SEARCH_READY = """() => {
@@ -38,15 +40,6 @@ FONTS_AND_IMAGES = """async () => {
   return failed;
 }"""
 
-# Content types a static server (nginx, GitHub Pages, S3+CloudFront) compresses on the fly.
-COMPRESSIBLE = (
-    "text/",
-    "application/javascript",
-    "application/json",
-    "application/xml",
-    "image/svg+xml",
-)
-GZIP_LEVEL = 6  # nginx's and most hosts' setting for gzip_comp_level
 
 
 # Every image once scrolled into view, as a reader scrolling down the page: each must decode.

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import gzip as gzip_module
 import io
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,8 +26,8 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
-# Content types a static host compresses on the fly (nginx's gzip_types, GitHub Pages); the
-# same list as studysite.probe.page.COMPRESSIBLE, which estimates what such a host sends.
+# Content types a static host compresses on the fly (nginx's gzip_types, GitHub Pages);
+# studysite.probe.page uses them too, to estimate what such a host sends.
 COMPRESSIBLE = (
     "text/",
     "application/javascript",
@@ -163,6 +164,12 @@ class _Server(ThreadingHTTPServer):
     # Keep-alive connections may outlive the client's last request; closing the server must not
     # wait for them (each handler thread is a daemon and times out on its own).
     block_on_close = False
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A browser that navigates on or closes drops its connections mid-reply; that is no
+        # error of the server's, and socketserver would print a traceback for each.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 @contextmanager
