@@ -97,8 +97,8 @@ def subpath(
     tmp_path_factory: pytest.TempPathFactory, hosted: BuiltSite
 ) -> Iterator[tuple[BuiltSite, str]]:
     """The site built for hosting under a sub-path (SITE_URL=http://127.0.0.1:PORT/aws-notes/,
-    REPO_URL set) and served there as GitHub Pages serves a project site (its 404.html for a miss, gzip);
-    the books and the zip copied in. Yields the site and its URL."""
+    REPO_URL set) and served there as GitHub Pages serves a project site (its 404.html for a
+    miss, gzip); the books and the zip copied in. Yields the site and its URL."""
     from studysite.probe.server import serve
 
     root = tmp_path_factory.mktemp("subpath")
