@@ -11,7 +11,6 @@ import pytest
 from conftest import DOCS_DIR, LANGUAGES, PAGE_IDS, PAGES, SITE, missing
 from studysite.model import Page
 from studysite.probe.axe import Violation, audit
-from studysite.probe.page import open_page
 from studysite.probe.search import load_queries, open_search
 
 QUERIES = load_queries(Path(__file__).parent / "data" / "search-queries.yml")
@@ -53,6 +52,12 @@ def scheme_tab(request, browser):
     context.close()
 
 
+def load(tab, url: str) -> None:
+    """Open a page as axe needs it: loaded, its fonts in (the search worker is not needed)."""
+    tab.goto(url, wait_until="load")
+    tab.evaluate("document.fonts.ready.then(() => true)")
+
+
 def assert_accessible(tab, axe_script: Path, scheme: str) -> None:
     applied = tab.evaluate("() => document.body.dataset.mdColorScheme")
     assert applied == SCHEMES[scheme], f"the {scheme} scheme did not apply: {applied}"
@@ -67,7 +72,7 @@ def test_page_has_no_axe_violations(
     scheme_tab, axe_script: Path, base_url: str, page: Page, lang: str
 ) -> None:
     scheme, tab = scheme_tab
-    open_page(tab, base_url + page[lang].url)
+    load(tab, base_url + page[lang].url)
     assert_accessible(tab, axe_script, scheme)
 
 
@@ -76,7 +81,7 @@ def test_open_review_questions_have_no_axe_violations(
     scheme_tab, axe_script: Path, base_url: str, page: Page, lang: str
 ) -> None:
     scheme, tab = scheme_tab
-    open_page(tab, base_url + page[lang].url)
+    load(tab, base_url + page[lang].url)
     summaries = tab.locator("article details:not([open]) > summary")
     assert summaries.count() > 0, "the page has no collapsed question to open"
     for _ in range(summaries.count()):

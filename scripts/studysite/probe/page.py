@@ -41,7 +41,6 @@ FONTS_AND_IMAGES = """async () => {
 }"""
 
 
-
 # Every image once scrolled into view, as a reader scrolling down the page: each must decode.
 SCROLLED_IMAGES = """async () => {
   const failed = [];
