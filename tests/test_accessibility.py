@@ -76,6 +76,16 @@ def test_page_has_no_axe_violations(
     assert_accessible(tab, axe_script, scheme)
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_404_page_has_no_axe_violations(
+    scheme_tab, axe_script: Path, base_url: str, lang: str
+) -> None:
+    scheme, tab = scheme_tab
+    load(tab, base_url + SITE.language(lang).prefix + "404.html")
+    assert tab.evaluate("document.documentElement.lang") == lang
+    assert_accessible(tab, axe_script, scheme)
+
+
 @pytest.mark.parametrize(("page", "lang"), QUESTION_PAGES)
 def test_open_review_questions_have_no_axe_violations(
     scheme_tab, axe_script: Path, base_url: str, page: Page, lang: str
