@@ -71,6 +71,7 @@ class ExtraConfig(Config):
     pdf_books = c.Type(bool, default=False)  # the post-build hook also writes the books
     deploy = c.Type(bool, default=False)  # the published build: site_url must be real
     labels = c.Optional(c.Type(dict))  # validated per language with LabelsConfig
+    terms = c.Optional(c.Type(str))  # the terminology file, docs-relative (studysite.terms)
     docscheck = c.SubConfig(DocsCheckConfig)
 
 
@@ -266,6 +267,11 @@ class Site:
     def pdf_path(self, lang: str) -> str:
         """Site-relative path of the book in lang: "pdf/aws-analytics-notes.ko.pdf"."""
         return f"pdf/{self.book}.{lang}.pdf"
+
+    @property
+    def terms_file(self) -> Path | None:
+        """The terminology data file (extra.terms), or None when the site has none."""
+        return self.docs_dir / self.extra.terms if self.extra.terms else None
 
     @property
     def offline_zip(self) -> str:

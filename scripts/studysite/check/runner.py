@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from ..terms import load_terms
 from . import images as image_rules
 from .config import IMAGE_SUFFIXES, CheckerConfig
 from .document import Document, parse
@@ -171,6 +172,7 @@ def check(
         out.add(picture, Problem("IMG005", 1, 1, "image file that no page uses"))
 
     _check_translations(config, documents, hashes, languages, out)
+    _check_terms(config, documents, out)
 
     findings = [
         f
@@ -218,3 +220,35 @@ def _check_translations(
                     f"--mark-translated {_display(docs_dir / page, out.cwd)}",
                 ),
             )
+
+
+def _check_terms(
+    config: CheckerConfig, documents: dict[PurePosixPath, Document], out: _Collector
+) -> None:
+    """TERM002: the terminology file is valid, and each term's section exists on its page in
+    every language."""
+    path = config.site.terms_file
+    if path is None:
+        return
+    site = config.site
+    loaded = load_terms(path, site.codes)
+    for problem in loaded.problems:
+        out.add(path, Problem("TERM002", problem.line, 1, problem.message))
+    for term in loaded.terms:
+        source = PurePosixPath(term.page)
+        for lang in site.codes:
+            page = site.translation_source(source, lang)
+            document = documents.get(page)
+            if document is None:
+                message = f"term {term.id!r}: see: no page {page}"
+                out.add(path, Problem("TERM002", term.line, 1, message))
+            elif term.section not in {heading.id for heading in document.headings}:
+                out.add(
+                    path,
+                    Problem(
+                        "TERM002",
+                        term.line,
+                        1,
+                        f"term {term.id!r}: see: {page} has no section #{term.section}",
+                    ),
+                )
