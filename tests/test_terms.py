@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SITE
 from docstree import make_tree
 from studysite.check.config import load_config
 from studysite.check.runner import check
@@ -95,3 +96,10 @@ def test_checker_reports_a_missing_section_and_stops_the_build(tmp_path: Path) -
         ("docs/terms.yml", 1, "TERM002", "term 'redshift': see: index.en.md has no section #nope"),
         ("docs/terms.yml", 1, "TERM002", "term 'redshift': see: index.md has no section #nope"),
     ]
+
+
+def test_the_project_terms_are_valid() -> None:
+    """The project's own terminology file loads with no problem (the gate would stop)."""
+    assert SITE.terms_file is not None and SITE.terms_file.is_file()
+    loaded = load_terms(SITE.terms_file, SITE.codes)
+    assert loaded.problems == () and len(loaded.terms) >= 40
