@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
+
+from ..urls import resolve
 
 # Text of the page's article before a diagram, above which the diagram is "below the fold":
 # about one phone screen of the site's Korean text (some 20 lines of 40 characters each).
@@ -81,9 +82,9 @@ class _ImageFinder(HTMLParser):
 def svg_size(path: Path) -> tuple[int, int] | None:
     """An SVG's intrinsic size in CSS pixels: its width and height, else its viewBox."""
     root = ElementTree.parse(path).getroot()
-    width, height = root.get("width"), root.get("height")
-    if width and height and NUMBER_RE.match(width) and NUMBER_RE.match(height):
-        return round(float(NUMBER_RE.match(width)[1])), round(float(NUMBER_RE.match(height)[1]))
+    width, height = (NUMBER_RE.match(root.get(name) or "") for name in ("width", "height"))
+    if width and height:
+        return round(float(width[1])), round(float(height[1]))
     box = (root.get("viewBox") or "").replace(",", " ").split()
     if len(box) == 4:
         return round(float(box[2])), round(float(box[3]))
@@ -91,11 +92,10 @@ def svg_size(path: Path) -> tuple[int, int] | None:
 
 
 def _local_file(page: Path, src: str, site_dir: Path) -> Path | None:
-    parts = urlsplit(src)
-    if parts.scheme or parts.netloc or not parts.path:
-        return None
-    target = (page.parent / unquote(parts.path)).resolve()
-    return target if target.is_file() and target.is_relative_to(site_dir.resolve()) else None
+    """The built file an <img src> in page names, or None (another host, or no such file)."""
+    target = resolve(page.relative_to(site_dir).as_posix(), src) if src else None
+    path = site_dir / target.path if target else None
+    return path if path is not None and path.is_file() else None
 
 
 def _added_attributes(image: ImageTag, size: tuple[int, int] | None) -> str:
