@@ -30,7 +30,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from studysite import buildstate
-from studysite.model import ConfigError, Site, load_site
+from studysite.model import ConfigError, Site, build_site
 from studysite.steps import alternates, diagrams, fonts, icons, search_index
 
 log = get_plugin_logger("studysite")
@@ -47,7 +47,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     # The model is read from mkdocs.yml, not from this config: static-i18n has left it set
     # to the last language it built.
     try:
-        site = load_site(Path(config.config_file_path))
+        site = build_site(Path(config.config_file_path))
     except ConfigError as error:
         raise PluginError(str(error)) from error
     site_dir = Path(config.site_dir)

@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -24,7 +23,7 @@ from jinja2 import Environment, Template
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from studysite.model import Site, load_site, public_site_url
+from studysite.model import Site, build_site, public_site_url
 
 NOT_FOUND = "404.html"
 
@@ -70,11 +69,4 @@ def _home_pages(config: MkDocsConfig) -> list[dict[str, str]]:
 
 
 def _site(config: MkDocsConfig) -> Site:
-    path = Path(config.config_file_path)
-    return _load(path, path.stat().st_mtime_ns)
-
-
-@lru_cache(maxsize=1)
-def _load(path: Path, _mtime_ns: int) -> Site:
-    """The site model, loaded once per build (0.2 s) and again when mkdocs.yml changes."""
-    return load_site(path)
+    return build_site(Path(config.config_file_path))
