@@ -103,3 +103,24 @@ def test_the_project_terms_are_valid() -> None:
     assert SITE.terms_file is not None and SITE.terms_file.is_file()
     loaded = load_terms(SITE.terms_file, SITE.codes)
     assert loaded.problems == () and len(loaded.terms) >= 40
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    """The schema's options are checked one by one: one run names every mistake."""
+    bad = (
+        "- id: x\n  ko: 엑스\n  en: 3\n  definition: {ko: 뜻, fr: y}\n"
+        "  variants: {ko: [1], en: []}\n  see: index.md\n  extra: 1\n- 5\n"
+    )
+    problems = [(p.line, p.message) for p in load_terms(write(tmp_path, bad), LANGS).problems]
+    assert problems == [
+        (3, "term 'x': en: expected text, got 3"),
+        (5, "term 'x': variants.ko: expected text, got 1"),
+        (4, "term 'x': definition.fr: not a language of the site (ko, en)"),
+        (6, "term 'x': see: expected 'page.md#section-id'"),
+        (
+            7,
+            "term 'x': extra: unknown key "
+            "(known: id, ko, en, variants, expansion, definition, see)",
+        ),
+        (8, "an entry must be a mapping (id, forms, definition, see)"),
+    ]

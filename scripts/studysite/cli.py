@@ -56,6 +56,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="stamp the given pages (or folders) whose text changed with today's date",
     )
+    check.add_argument(
+        "--fix",
+        action="store_true",
+        help="rewrite non-preferred spellings (TERM001) in place, then check",
+    )
     check.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders")
 
@@ -90,6 +95,10 @@ def _check(args: argparse.Namespace) -> int:
         return check_commands.mark_translated(args.config_file, args.paths)
     if args.mark_revised:
         return check_commands.mark_revised(args.config_file, args.paths)
+    if args.fix:
+        fixed = check_commands.fix_spelling(args.config_file, args.paths)
+        if fixed != EXIT_OK:
+            return fixed
     return check_commands.run(args.config_file, args.paths, args.format)
 
 

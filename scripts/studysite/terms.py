@@ -9,9 +9,11 @@ the one source for the glossary, tooltips, search synonyms and the spelling rule
       definition: {ko: ..., en: ...}    # one line per language
       see: redshift.md#overview         # the default-language page and section explaining it
 
-Validated by hand rather than with a schema class: the per-language keys are the site's
-languages (studysite.model), which a fixed schema cannot name. Every problem is reported with
-the file's line and the entry's id, all at once, never as a traceback.
+Each entry is validated with a schema of MkDocs' own config option types (made for the site's
+languages, which are also keys of an entry); what one entry cannot know (duplicates,
+a variant that is a preferred form) is checked across entries here, and whether `see` names a
+real section by the checker, which has the pages (TERM002). Every problem is reported with the
+file's line and the entry's id, all at once, never as a traceback.
 """
 
 from __future__ import annotations
@@ -19,12 +21,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
+from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-KEYS = {"id", "variants", "expansion", "definition", "see"}  # plus one key per language
 
 
 @dataclass(frozen=True)
@@ -59,22 +64,95 @@ def _key_lines(node: yaml.MappingNode) -> dict[str, int]:
     }
 
 
-def _per_language(
-    value: object, languages: Sequence[str], where: str, *, lists: bool = False
-) -> Iterator[str]:
-    """Problems of a {language: text} (or {language: [text, ...]}) mapping."""
-    if not isinstance(value, dict):
-        yield f"{where}: expected a mapping of {', '.join(languages)}"
-        return
+class LanguageError(ValidationError):
+    """A problem with one language's value: reported as `key.lang: ...`."""
+
+    def __init__(self, lang: str, detail: str) -> None:
+        super().__init__(f"{lang}: {detail}")
+        self.lang = lang
+        self.detail = detail
+
+
+class PerLanguage(c.BaseConfigOption[dict]):
+    """{language: value} with exactly the site's languages, each value valid for `item`."""
+
+    def __init__(self, languages: Sequence[str], item: c.BaseConfigOption) -> None:
+        super().__init__()
+        self.languages = tuple(languages)
+        self.item = item
+
+    def run_validation(self, value: object) -> dict:
+        names = ", ".join(self.languages)
+        if not isinstance(value, dict):
+            raise ValidationError(f"expected a mapping of {names}")
+        for extra in sorted(set(value) - set(self.languages), key=str):
+            raise LanguageError(str(extra), f"not a language of the site ({names})")
+        for lang in self.languages:
+            if lang not in value:
+                raise LanguageError(lang, "missing (every language needs its own)")
+            try:
+                value[lang] = self.item.validate(value[lang])
+            except ValidationError as error:
+                raise LanguageError(lang, str(error)) from None
+        return value
+
+
+class Text(c.Type):
+    """A non-empty line of text."""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str):
+            raise ValidationError(f"expected text, got {value!r}")
+        if not value.strip():
+            raise ValidationError("missing (empty)")
+        return value.strip()
+
+
+class Spellings(c.ListOfItems):
+    def __init__(self) -> None:
+        super().__init__(Text(), default=[])
+
+
+class SeeOption(c.Type):
+    """page.md#section-id"""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        if "#" not in text or not text.partition("#")[2]:
+            raise ValidationError("expected 'page.md#section-id'")
+        return text
+
+
+class Slug(c.Type):
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not ID_RE.match(value):
+            raise ValidationError("expected an ASCII slug such as 'redshift' or 'data-lake'")
+        return value
+
+
+@cache
+def schema(languages: tuple[str, ...]) -> dict[str, c.BaseConfigOption]:
+    """The options of one entry, for a site built in these languages (the preferred forms'
+    keys are the languages)."""
+    options: dict[str, c.BaseConfigOption] = {"id": Slug()}
     for lang in languages:
-        item = value.get(lang)
-        if lists:
-            if not isinstance(item, list) or not all(isinstance(v, str) and v for v in item):
-                yield f"{where}.{lang}: expected a list of spellings (may be empty)"
-        elif not isinstance(item, str) or not item.strip():
-            yield f"{where}.{lang}: missing (every language needs its own)"
-    for extra in sorted(set(value) - set(languages), key=str):
-        yield f"{where}.{extra}: not a language of the site ({', '.join(languages)})"
+        options[lang] = Text()  # the preferred form
+    options |= {
+        "variants": c.Optional(PerLanguage(languages, Spellings())),
+        "expansion": c.Optional(PerLanguage(languages, Text())),
+        "definition": PerLanguage(languages, Text()),
+        "see": SeeOption(),
+    }
+    return options
 
 
 def _entry(
@@ -84,44 +162,54 @@ def _entry(
         return None, [TermProblem(line, "an entry must be a mapping (id, forms, definition, see)")]
     name = data.get("id")
     label = f"term {name!r}" if isinstance(name, str) else "a term without an id"
-    problems: list[TermProblem] = []
-
-    def problem(key: str, message: str) -> None:
-        problems.append(TermProblem(lines.get(key, line), f"{label}: {message}"))
-
-    if not isinstance(name, str) or not ID_RE.match(name):
-        problem("id", "id: expected an ASCII slug such as 'redshift' or 'data-lake'")
-    for lang in languages:
-        if not isinstance(data.get(lang), str) or not data[lang].strip():
-            problem(lang, f"{lang}: the preferred form is missing")
-    for key in sorted(set(data) - KEYS - set(languages), key=str):
-        problem(key, f"{key}: unknown key (known: {', '.join(sorted(KEYS | set(languages)))})")
-    for message in _per_language(data.get("definition"), languages, "definition"):
-        problem("definition", message)
-    if "variants" in data:
-        for message in _per_language(data["variants"], languages, "variants", lists=True):
-            problem("variants", message)
-    if data.get("expansion") is not None:
-        for message in _per_language(data["expansion"], languages, "expansion"):
-            problem("expansion", message)
-    see = data.get("see")
-    if not isinstance(see, str) or "#" not in see:
-        problem("see", "see: expected 'page.md#section-id'")
+    options = schema(tuple(languages))
+    # Each option on its own, not with a Config's validate(): that stops at the first error,
+    # and every problem of the file is reported at once.
+    errors: list[tuple[str, Exception]] = []
+    values: dict[str, Any] = {}
+    for key, option in options.items():
+        if key not in data and not isinstance(option, c.Optional):
+            errors.append((key, ValidationError("Required configuration not provided.")))
+            continue
+        try:
+            values[key] = option.validate(data.get(key))
+        except ValidationError as error:
+            errors.append((key, error))
+    for key in sorted(set(data) - set(options), key=str):
+        errors.append((str(key), ValidationError("Unrecognised configuration name")))
+    problems = [
+        TermProblem(lines.get(key, line), f"{label}: {_message(key, error, languages)}")
+        for key, error in errors
+    ]
     if problems:
         return None, problems
-    page, _, section = see.partition("#")
-    variants = data.get("variants") or {lang: [] for lang in languages}
+    page, _, section = values["see"].partition("#")
+    variants = values["variants"] or {lang: [] for lang in languages}
     term = Term(
-        id=name,
+        id=values["id"],
         line=line,
-        forms={lang: data[lang].strip() for lang in languages},
-        variants={lang: tuple(v.strip() for v in variants[lang]) for lang in languages},
-        expansion=dict(data["expansion"]) if data.get("expansion") is not None else None,
-        definition={lang: data["definition"][lang].strip() for lang in languages},
+        forms={lang: values[lang] for lang in languages},
+        variants={lang: tuple(variants[lang]) for lang in languages},
+        expansion=dict(values["expansion"]) if values["expansion"] is not None else None,
+        definition=dict(values["definition"]),
         page=page,
         section=section,
     )
     return term, []
+
+
+def _message(key: str, error: Exception, languages: Sequence[str]) -> str:
+    """One problem as `key: ...` (`key.lang: ...` for one language's value), with MkDocs'
+    own two messages in this file's terms."""
+    if isinstance(error, LanguageError):
+        return f"{key}.{error.lang}: {error.detail}"
+    message = str(error)
+    if message == "Required configuration not provided.":
+        message = "the preferred form is missing" if key in languages else "missing"
+    elif message.startswith("Unrecognised configuration name"):
+        known = ", ".join(["id", *languages, "variants", "expansion", "definition", "see"])
+        message = f"unknown key (known: {known})"
+    return f"{key}: {message}"
 
 
 def _conflicts(terms: list[Term], languages: Sequence[str]) -> Iterator[TermProblem]:
@@ -155,6 +243,21 @@ def _conflicts(terms: list[Term], languages: Sequence[str]) -> Iterator[TermProb
                         term.line,
                         f"term {term.id!r}: variant {variant!r} is {whose} preferred form",
                     )
+                    continue
+                # The spelling rule would then flag every use of the other form.
+                for form, other in every_form.items():
+                    if _contains_words(form, variant):
+                        yield TermProblem(
+                            term.line,
+                            f"term {term.id!r}: variant {variant!r} occurs in {other.id!r}'s "
+                            f"preferred form {form!r}",
+                        )
+
+
+def _contains_words(text: str, part: str) -> bool:
+    """part occurs in text, not starting inside a word (a Korean word may go on after it)."""
+    pattern = r"\s+".join(re.escape(word) for word in part.split())
+    return re.search(rf"(?<!\w){pattern}(?![A-Za-z0-9])", text, re.IGNORECASE) is not None
 
 
 def load_terms(path: Path, languages: Sequence[str]) -> Terms:

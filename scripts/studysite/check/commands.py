@@ -4,6 +4,7 @@ stamp pages' revisions.
     studysite check [-f CONFIG] [--format text|json|github] [PATH ...]
     studysite check --mark-translated docs/athena.en.md [...]
     studysite check --mark-revised docs/athena.md [docs/ ...]
+    studysite check --fix [PATH ...]       (rewrite non-preferred spellings, then check)
     studysite check --list-rules
 
 Exit status: 0 no error (warnings allowed), 1 at least one error, 2 usage or config error.
@@ -17,11 +18,11 @@ import time
 from pathlib import Path, PurePosixPath
 
 from ..model import ConfigError
-from . import revisions
+from . import revisions, spelling
 from .config import load_config
 from .findings import RULES, Severity
 from .report import render
-from .runner import check
+from .runner import check, scan_spelling, walk
 from .source import DecodeFailure, read_source
 from .translations import stamp
 
@@ -95,6 +96,30 @@ def mark_revised(config_file: Path, paths: list[Path]) -> int:
             changed += 1
             print(f"{page}: revised {today.isoformat()}")
     print(f"{changed} of {len(pages)} pages stamped; the others were up to date.")
+    return EXIT_OK
+
+
+def fix_spelling(config_file: Path, paths: list[Path]) -> int:
+    """Rewrite every non-preferred spelling (TERM001) in the pages and diagrams under paths
+    (the whole docs tree when empty) with the preferred form."""
+    try:
+        config = load_config(config_file)
+    except ConfigError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    selection = [p.resolve() for p in paths]
+    pages, pictures = walk(config.docs_dir)
+    fixed = files = 0
+    for scanned in scan_spelling(config, pages, pictures):
+        resolved = scanned.path.resolve()
+        if selection and not any(s == resolved or s in resolved.parents for s in selection):
+            continue
+        text, count = spelling.fix(scanned.text, scanned.misspellings)
+        if count:
+            scanned.path.write_text(text, encoding="utf-8")
+            fixed, files = fixed + count, files + 1
+            print(f"{scanned.path}: {count} spelling(s) rewritten")
+    print(f"{fixed} non-preferred spelling(s) rewritten in {files} file(s).")
     return EXIT_OK
 
 

@@ -36,6 +36,7 @@ HTML_IMG_RE = re.compile(r"<img\b", re.IGNORECASE)
 # HTML that carries no content: comments, line breaks, whitespace.
 TRIVIAL_HTML_RE = re.compile(r"<!--.*?-->|<br\s*/?>|\s+", re.DOTALL | re.IGNORECASE)
 NOT_CONTENT = frozenset({"heading_open", "hr", "front_matter"})
+CODE_BLOCKS = frozenset({"front_matter", "fence", "code_block"})
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ class Document:
     images: list[Image] = field(default_factory=list)
     content_lines: list[int] = field(default_factory=list)  # first line of each content block
     front_matter: str | None = None
+    # 0-based [first, last) line ranges that hold no prose: front matter, fenced and indented code
+    code_blocks: list[tuple[int, int]] = field(default_factory=list)
 
 
 @cache
@@ -110,7 +113,7 @@ def _html_images(fragment: str) -> list[tuple[dict[str, str | None], int, int]]:
     return parser.found
 
 
-def _mask_code_spans(text: str) -> str:
+def mask_code_spans(text: str) -> str:
     """Blank out inline code spans, keeping every other character's offset."""
     return CODE_SPAN_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
@@ -143,7 +146,7 @@ def _inline_images(lines: list[str], inline: Token) -> list[Image]:
     """Images of a paragraph (Markdown and raw HTML), placed at their markup in the source."""
     assert inline.map is not None
     first, last = inline.map
-    block = _mask_code_spans("\n".join(lines[first:last]))
+    block = mask_code_spans("\n".join(lines[first:last]))
     md_spots = [m.start() for m in MD_IMAGE_RE.finditer(block)]
     html_spots = [m.start() for m in HTML_IMG_RE.finditer(block)]
     images: list[Image] = []
@@ -186,6 +189,8 @@ def parse(text: str) -> Document:
             parser.inline.parse(token.content, parser, env, token.children)
     document = Document()
     for index, token in enumerate(tokens):
+        if token.type in CODE_BLOCKS and token.map is not None:
+            document.code_blocks.append((token.map[0], token.map[1]))
         if token.type == "front_matter":
             document.front_matter = token.content
         elif token.type == "heading_open":

@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 
 from ..terms import load_terms
 from . import images as image_rules
+from . import spelling
 from .config import IMAGE_SUFFIXES, CheckerConfig
 from .document import Document, parse
 from .findings import Finding, Problem
@@ -27,7 +28,7 @@ class Result:
     undecodable: set[Path] = field(default_factory=set)  # pages MkDocs could not read either
 
 
-def _walk(docs_dir: Path) -> tuple[list[Path], list[Path]]:
+def walk(docs_dir: Path) -> tuple[list[Path], list[Path]]:
     """(Markdown pages, image files) under docs_dir, skipping hidden files as MkDocs does."""
     pages: list[Path] = []
     pictures: list[Path] = []
@@ -124,7 +125,7 @@ def check(
     selection = [p.resolve() for p in paths] if paths else None
     docs_dir = config.docs_dir
     image_rules.clear_cache()
-    page_files, picture_files = _walk(docs_dir)
+    page_files, picture_files = walk(docs_dir)
     out = _Collector(cwd)
     # Revision stamps feed the sitemap, which lists pages only on a site with a site_url.
     stamped = bool(config.site.config.site_url)
@@ -173,6 +174,7 @@ def check(
 
     _check_translations(config, documents, hashes, languages, out)
     _check_terms(config, documents, out)
+    _check_spelling(config, page_files, picture_files, documents, out)
 
     findings = [
         f
@@ -252,3 +254,51 @@ def _check_terms(
                         f"term {term.id!r}: see: {page} has no section #{term.section}",
                     ),
                 )
+
+
+def _check_spelling(
+    config: CheckerConfig,
+    page_files: list[Path],
+    picture_files: list[Path],
+    documents: dict[PurePosixPath, Document],
+    out: _Collector,
+) -> None:
+    """TERM001: the terminology's non-preferred spellings in pages and SVG diagrams."""
+    path = config.site.terms_file
+    if path is None or "TERM001" in config.disabled:
+        return
+    for scanned in scan_spelling(config, page_files, picture_files, documents):
+        for item in scanned.misspellings:
+            message = spelling.message(item, _display(path, out.cwd))
+            out.add(scanned.path, Problem("TERM001", item.line, item.column, message))
+
+
+def scan_spelling(
+    config: CheckerConfig,
+    page_files: list[Path],
+    picture_files: list[Path],
+    documents: dict[PurePosixPath, Document] | None = None,
+) -> list[spelling.ScannedFile]:
+    """Every page and SVG of the docs tree with its non-preferred spellings (none when the
+    site has no terminology data or it is invalid: TERM002 reports that)."""
+    path = config.site.terms_file
+    if path is None:
+        return []
+    loaded = load_terms(path, config.site.codes)
+    if loaded.problems:
+        return []
+    docs_dir = config.docs_dir
+    pages = []
+    for page in page_files:
+        key = PurePosixPath(page.relative_to(docs_dir).as_posix())
+        if documents is not None and key not in documents:
+            continue  # not decodable
+        document = documents[key] if documents is not None else None
+        if document is None:
+            try:
+                document = parse(read_source(page).text)
+            except DecodeFailure:
+                continue
+        pages.append((page, document))
+    svgs = [p for p in picture_files if p.suffix.lower() == ".svg"]
+    return list(spelling.scan(pages, svgs, spelling.Vocabulary.of(loaded.terms)))

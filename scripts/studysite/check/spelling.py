@@ -1,0 +1,204 @@
+"""TERM001: one spelling per term. Finds the terminology data's non-preferred spellings
+(`variants` in docs/terms.yml) in the pages' prose (paragraphs, headings, lists, tables,
+admonitions and their titles, image alt texts) and in the diagrams' text, and can rewrite
+them (`studysite check --fix`).
+
+Not searched: front matter, fenced and indented code, code spans, URLs (link and image
+targets, autolinks, bare URLs, reference definitions, href/src attributes), HTML comments,
+heading attribute lists; in an SVG, markup, comments and <style>. Everything is blanked out
+in place, so an offset into the masked text is an offset into the file.
+
+Written by hand rather than by walking markdown-it's inline tokens: those carry no columns,
+and a finding needs its line and column in the source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..terms import Term
+from .document import Document, mask_code_spans
+from .source import DecodeFailure, read_source
+
+HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3"
+WORD_CHARS = f"0-9A-Za-z{HANGUL}"
+LATIN_WORD = "0-9A-Za-z"
+
+URL_PATTERNS = (
+    r"(?<=\]\()[^)\s]+",  # [text](target "title"), ![alt](target)
+    r"<[a-z][a-z0-9+.-]*:[^>\s]*>",  # <https://...>
+    r"\b(?:https?|ftp|mailto|file):[^\s<>()\"'`]+",  # bare URLs
+    r"(?m:^ {0,3}\[[^\]\n]+\]:[ \t]*\S+)",  # [ref]: target
+    r"\b(?:href|src|srcset|xlink:href)\s*=\s*(?:\"[^\"]*\"|'[^']*')",  # HTML attributes
+    r"(?s:<!--.*?-->)",  # HTML comments
+    r"(?m:\{[ \t]*[#.:][^{}\n]*\}[ \t]*$)",  # heading attribute lists { #id }
+)
+URL_RE = re.compile("|".join(f"(?:{p})" for p in URL_PATTERNS), re.IGNORECASE)
+SVG_HIDDEN_RE = re.compile(r"<!--.*?-->|<style\b.*?</style>|<!\[CDATA\[.*?\]\]>|<[^>]*>", re.S)
+BLOCK_SPLIT_RE = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass(frozen=True)
+class Misspelling:
+    start: int  # offset into the file's text
+    end: int
+    line: int  # 1-based
+    column: int  # 1-based, in characters
+    found: str  # as the file writes it (markup and line breaks left out when not fixable)
+    preferred: str  # what to write instead
+    term: Term
+    fixable: bool  # one line, no markup inside: --fix can rewrite it
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def masked_markdown(text: str, document: Document) -> str:
+    """The page's text with everything but prose blanked out, offsets unchanged."""
+    lines = text.split("\n")
+    for first, last in document.code_blocks:
+        for index in range(first, min(last, len(lines))):
+            lines[index] = " " * len(lines[index])
+    joined = "\n".join(lines)
+    # Code spans never cross a blank line: mask them block by block, so one stray backtick
+    # cannot hide the rest of the page.
+    blocks, position = [], 0
+    for separator in BLOCK_SPLIT_RE.finditer(joined):
+        blocks.append(mask_code_spans(joined[position : separator.start()]))
+        blocks.append(separator.group(0))
+        position = separator.end()
+    blocks.append(mask_code_spans(joined[position:]))
+    return URL_RE.sub(_blank, "".join(blocks))
+
+
+def masked_svg(text: str) -> str:
+    """An SVG's text content (text, tspan, title, desc), markup blanked out."""
+    return SVG_HIDDEN_RE.sub(_blank, text)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Every non-preferred spelling of the terminology, as one pattern."""
+
+    pattern: re.Pattern[str] | None
+    owners: dict[str, tuple[Term, str]]  # normalised variant -> (term, its language)
+
+    @classmethod
+    def of(cls, terms: Sequence[Term]) -> Vocabulary:
+        owners: dict[str, tuple[Term, str]] = {}
+        for term in terms:
+            for lang, variants in term.variants.items():
+                for variant in variants:
+                    owners.setdefault(_key(variant), (term, lang))
+        if not owners:
+            return cls(None, owners)
+        spellings = sorted(
+            {variant for term in terms for vs in term.variants.values() for variant in vs},
+            key=len,
+            reverse=True,
+        )
+        return cls(re.compile("|".join(_variant_pattern(v) for v in spellings)), owners)
+
+
+def _key(spelling: str) -> str:
+    """Spellings compare with runs of whitespace as one space; Latin ones without case."""
+    return re.sub(r"\s+", " ", spelling.strip()).casefold()
+
+
+def _variant_pattern(variant: str) -> str:
+    """A variant as a whole word: not inside a longer word on the left; on the right, a
+    Korean word may go on with a particle (데이터 주입은), a Latin one may not (zero ETLs)."""
+    body = r"\s+".join(re.escape(part) for part in variant.split())
+    if not re.search(f"[{HANGUL}]", variant):
+        body = f"(?i:{body})"
+    left = f"(?<![{WORD_CHARS}])" if re.match(f"[{WORD_CHARS}]", variant) else ""
+    right = f"(?![{LATIN_WORD}])" if re.search(f"[{LATIN_WORD}]$", variant) else ""
+    return f"{left}{body}{right}"
+
+
+def _preferred(found: str, term: Term, lang: str) -> str:
+    preferred = term.forms[lang]
+    # A Latin spelling at the start of a sentence keeps its capital (Zero ETL -> Zero-ETL).
+    if found[:1].isupper() and preferred[:1].islower():
+        preferred = preferred[0].upper() + preferred[1:]
+    return preferred
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in re.finditer("\n", text))]
+
+
+def find(text: str, masked: str, vocabulary: Vocabulary) -> Iterator[Misspelling]:
+    """Every non-preferred spelling in masked (the file's text with non-prose blanked)."""
+    if vocabulary.pattern is None:
+        return
+    starts = _line_starts(text)
+    line = 0
+    for match in vocabulary.pattern.finditer(masked):
+        found = text[match.start() : match.end()]
+        owner = vocabulary.owners.get(_key(match.group(0)))
+        if owner is None:  # cannot happen: the pattern is made of the owners' spellings
+            continue
+        term, lang = owner
+        while line + 1 < len(starts) and starts[line + 1] <= match.start():
+            line += 1
+        fixable = found == match.group(0) and "\n" not in found
+        yield Misspelling(
+            start=match.start(),
+            end=match.end(),
+            line=line + 1,
+            column=match.start() - starts[line] + 1,
+            found=found if fixable else " ".join(match.group(0).split()),
+            preferred=_preferred(found, term, lang),
+            term=term,
+            fixable=fixable,
+        )
+
+
+def fix(text: str, misspellings: Iterable[Misspelling]) -> tuple[str, int]:
+    """text with every fixable misspelling rewritten; and how many were."""
+    fixed = 0
+    for item in sorted(misspellings, key=lambda m: m.start, reverse=True):
+        if item.fixable:
+            text = text[: item.start] + item.preferred + text[item.end :]
+            fixed += 1
+    return text, fixed
+
+
+@dataclass(frozen=True)
+class ScannedFile:
+    path: Path
+    text: str
+    misspellings: tuple[Misspelling, ...]
+
+
+def scan(
+    pages: Iterable[tuple[Path, Document]], svgs: Iterable[Path], vocabulary: Vocabulary
+) -> Iterator[ScannedFile]:
+    """The misspellings of every page (with its parsed document) and every SVG diagram;
+    files that cannot be read are the encoding rule's business (ENC001) and are skipped."""
+    for path, document in pages:
+        try:
+            text = read_source(path).text
+        except DecodeFailure:
+            continue
+        found = tuple(find(text, masked_markdown(text, document), vocabulary))
+        yield ScannedFile(path, text, found)
+    for path in svgs:
+        try:
+            text = read_source(path).text
+        except DecodeFailure:
+            continue
+        yield ScannedFile(path, text, tuple(find(text, masked_svg(text), vocabulary)))
+
+
+def message(item: Misspelling, terms_file: str) -> str:
+    how = "" if item.fixable else " (across markup or lines: fix it by hand)"
+    return (
+        f"non-preferred spelling {item.found!r}: write {item.preferred!r} "
+        f"(term {item.term.id!r}, {terms_file}:{item.term.line}){how}"
+    )
