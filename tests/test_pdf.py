@@ -14,6 +14,7 @@ from pypdf.generic import Destination
 
 from conftest import LANGUAGES, PAGES, SITE, BuiltSite, missing
 from studysite.hangul import HANGUL_RE
+from studysite.terms import load_terms
 from studysite.urls import resolve
 
 TOC_LINE = re.compile(r"^(?P<title>.+?)\s*\.{3,}\s*(?P<page>\d+)$")
@@ -238,3 +239,27 @@ def test_every_page_links_its_own_language_book(site: BuiltSite, books: dict[str
             target = resolve(page[lang].url, link["href"])
             assert target is not None and target.path == SITE.pdf_path(lang)
             assert (site.root / target.path).is_file()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_glossary_is_the_books_appendix(
+    books: dict[str, Path], book_pages: dict[str, list[str]], lang: str
+) -> None:
+    """The last chapter is the glossary (용어집, Glossary): a bookmark with its initials under
+    it, one line in the contents with its page, every term's definition in its text."""
+    assert SITE.glossary_page is not None and SITE.terms_file is not None
+    title = SITE.page(SITE.glossary_page.as_posix())[lang].title
+    assert title == {"ko": "용어집", "en": "Glossary"}[lang]
+    reader = PdfReader(books[lang])
+    last_title, first_page, initials = outline(reader)[-1]
+    assert last_title == title and len(initials) >= 15
+    contents = [
+        m.groupdict()
+        for m in map(TOC_LINE.match, "\n".join(book_pages[lang][1:3]).splitlines())
+        if m
+    ]
+    assert contents[-1]["title"].strip() == title and int(contents[-1]["page"]) == first_page
+    appendix = flat("\n".join(book_pages[lang][first_page - 1 :]))
+    terms = load_terms(SITE.terms_file, SITE.codes).terms
+    missing_terms = [t.id for t in terms if flat(t.definition[lang])[:30] not in appendix]
+    assert not missing_terms

@@ -35,7 +35,8 @@ def test_commands_over_a_hookless_build_make_the_hooks_site(site: BuiltSite, tmp
         f"docs_dir: {SITE.docs_dir}\n"
         f"theme:\n  custom_dir: {PROJECT_DIR / 'overrides'}\n"
         f"hooks:\n  - {PROJECT_DIR / 'scripts/studysite/hooks/pre_build.py'}\n"
-        f"  - {PROJECT_DIR / 'scripts/studysite/hooks/theme.py'}\n",
+        f"  - {PROJECT_DIR / 'scripts/studysite/hooks/theme.py'}\n"
+        f"  - {PROJECT_DIR / 'scripts/studysite/hooks/page_terms.py'}\n",
         encoding="utf-8",
     )
     plain = tmp_path / "site"

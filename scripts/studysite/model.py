@@ -72,6 +72,7 @@ class ExtraConfig(Config):
     deploy = c.Type(bool, default=False)  # the published build: site_url must be real
     labels = c.Optional(c.Type(dict))  # validated per language with LabelsConfig
     terms = c.Optional(c.Type(str))  # the terminology file, docs-relative (studysite.terms)
+    glossary = c.Optional(c.Type(str))  # the glossary page's source; its entries come from terms
     docscheck = c.SubConfig(DocsCheckConfig)
 
 
@@ -272,6 +273,11 @@ class Site:
     def terms_file(self) -> Path | None:
         """The terminology data file (extra.terms), or None when the site has none."""
         return self.docs_dir / self.extra.terms if self.extra.terms else None
+
+    @property
+    def glossary_page(self) -> PurePosixPath | None:
+        """The default-language source of the glossary page (extra.glossary), or None."""
+        return PurePosixPath(self.extra.glossary) if self.extra.glossary else None
 
     @property
     def offline_zip(self) -> str:

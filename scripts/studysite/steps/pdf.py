@@ -4,7 +4,8 @@
     (the post-build hook runs it when extra.pdf_books is on: PDF=true, make build, make pdf)
 
 Writes SITE_DIR/<pdf path of each language> (site.pdf_path): a cover, a table of contents with
-page numbers, then every page of the navigation, each on a new sheet (pdf_book.py), rendered
+page numbers, then every page of the navigation, each on a new sheet, the glossary
+(extra.glossary) last as an appendix (pdf_book.py), rendered
 by WeasyPrint in the site's own font (pdf_render.py).
 """
 
@@ -72,8 +73,10 @@ def build_book(
     keys = {page[lang].url: chapter_key(page[default].url) for page in site.pages}
     builder = BookBuilder(site_dir, keys)
     chapters = []
+    glossary = site.glossary_page.as_posix() if site.glossary_page else None
     for index, page in enumerate(site.pages, 1):
-        chapters.append(builder.chapter(page[lang]))
+        appendix = page[default].source == glossary
+        chapters.append(builder.chapter(page[lang], appendix=appendix))
         progress(f"[{lang}] {index:>2}/{len(site.pages)} {chapters[-1].title}")
     book = assemble(chapters, book_info(site, lang), stylesheet())
     out = site_dir / site.pdf_path(lang)

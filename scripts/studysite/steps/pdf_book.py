@@ -25,6 +25,7 @@ class Chapter:
     key: str  # names the chapter's ids in the book: "athena", "home" for the home page
     title: str
     body: Tag  # the page's <article>, rewritten for the book
+    appendix: bool = False  # the glossary: listed in the contents without its sections
 
     @property
     def anchor(self) -> str:
@@ -66,7 +67,7 @@ class BookBuilder:
         self.site_dir = site_dir
         self.keys = keys  # site-relative URL of each page in the book -> its chapter key
 
-    def chapter(self, page: PageVersion) -> Chapter:
+    def chapter(self, page: PageVersion, *, appendix: bool = False) -> Chapter:
         key = self.keys[page.url]
         article = _read_article(self.site_dir, page.dest)
         heading = article.find("h1")
@@ -80,9 +81,10 @@ class BookBuilder:
             # is about to get invisible word joiners.
             heading["data-label"] = " ".join(heading.get_text().split())
         join_korean_words(article)
-        chapter = Chapter(key, title, article)
+        chapter = Chapter(key, title, article, appendix)
         article.name = "section"
-        article.attrs = {"class": ["chapter"], "id": chapter.anchor}
+        classes = ["chapter", "appendix"] if appendix else ["chapter"]
+        article.attrs = {"class": classes, "id": chapter.anchor}
         return chapter
 
     @staticmethod
@@ -151,7 +153,9 @@ def _contents(soup: BeautifulSoup, info: BookInfo, chapters: list[Chapter]) -> T
         link = soup.new_tag("a", href=f"#{chapter.anchor}")
         link.string = chapter.title
         item.append(link)
-        sections = [h for h in chapter.body.find_all("h2") if h.get("id")]
+        # An appendix's sections are the glossary's initials (ㄱ, A): not worth a line each.
+        headings = [] if chapter.appendix else chapter.body.find_all("h2")
+        sections = [h for h in headings if h.get("id")]
         if sections:
             sub = soup.new_tag("ol")
             for section in sections:

@@ -1,0 +1,48 @@
+"""MkDocs hook: the terminology data (extra.terms) on the pages.
+
+- The glossary page (extra.glossary, in every language) gets its entries appended
+  (studysite.glossary.page_markdown): the page's source holds only its title and introduction.
+- Every other page gets the abbreviation definitions of its language appended, which
+  Python-Markdown's abbr extension and studysite.tooltips turn into Material's tooltips.
+
+Invalid terminology data never gets here: the checker gate (pre_build.py, TERM002) stops the
+build first.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path, PurePosixPath
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from studysite import glossary
+from studysite.model import Site, build_site
+from studysite.terms import Term, load_terms
+
+
+@cache
+def _terms(path: Path, mtime_ns: int, languages: tuple[str, ...]) -> tuple[Term, ...]:
+    return load_terms(path, languages).terms
+
+
+def site_terms(site: Site) -> tuple[Term, ...]:
+    path = site.terms_file
+    if path is None or not path.is_file():
+        return ()
+    return _terms(path, path.stat().st_mtime_ns, site.codes)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    site = build_site(Path(config.config_file_path))
+    terms = site_terms(site)
+    if not terms:
+        return markdown
+    lang, source = site.source_language(PurePosixPath(page.file.src_uri))
+    if site.glossary_page is not None and source == site.glossary_page:
+        own = PurePosixPath(page.file.src_uri)
+        return markdown.rstrip("\n") + "\n" + glossary.page_markdown(site, terms, lang, own)
+    definitions = glossary.abbreviations(terms, lang, site.codes[0])
+    return markdown + glossary.abbreviation_markdown(definitions)
