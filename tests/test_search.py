@@ -9,6 +9,8 @@ import pytest
 
 from conftest import LANGUAGES, PROJECT_DIR, SITE
 from studysite.probe.search import Query, load_queries, open_search, wait_for_result, worker_results
+from studysite.synonyms import synonym_groups, words
+from studysite.terms import Term, load_terms
 
 QUERIES = load_queries(PROJECT_DIR / "tests" / "data" / "search-queries.yml")
 
@@ -16,6 +18,37 @@ QUERIES = load_queries(PROJECT_DIR / "tests" / "data" / "search-queries.yml")
 def test_the_query_set_is_big_enough() -> None:
     counts = {lang: sum(1 for q in QUERIES if q.lang == lang) for lang in LANGUAGES}
     assert counts["ko"] >= 40 and counts["en"] >= 20, counts
+
+
+def covers(query: Query, term: Term) -> bool:
+    """The query types the term's name in the other language (or a non-preferred spelling):
+    more than half of its words are words of such a name ("source connector" for "data
+    source connector"; "쿼리 dsl" is no query for 페더레이티드 쿼리)."""
+    names = [form for lang, form in term.forms.items() if lang != query.lang]
+    names += [variant for variants in term.variants.values() for variant in variants]
+    theirs = {word for name in names for word in words(name)}
+    typed = words(query.text)
+    return sum(word in theirs for word in typed) * 2 > len(typed)
+
+
+def test_every_synonym_group_has_a_query() -> None:
+    """Each group the terminology data makes (studysite.synonyms) has a query that types the
+    term in the other language, so the recall tests below fail when the group stops working."""
+    terms = {term.id: term for term in load_terms(SITE.terms_file, SITE.codes).terms}
+    uncovered = [
+        group.term
+        for group in synonym_groups(terms.values())
+        if not any(covers(query, terms[group.term]) for query in QUERIES)
+    ]
+    assert not uncovered, f"no query in tests/data/search-queries.yml for: {uncovered}"
+
+
+def test_a_group_without_its_query_is_found_out() -> None:
+    [term] = [t for t in load_terms(SITE.terms_file, SITE.codes).terms if t.id == "federated-query"]
+    assert covers(Query("ko", "federated query", "athena.md"), term)
+    assert covers(Query("en", "페더레이티드 쿼리", "athena.md"), term)
+    assert not covers(Query("ko", "쿼리 dsl", "opensearch.md"), term)
+    assert not covers(Query("ko", "페더레이티드 쿼리", "athena.md"), term)  # its own language
 
 
 @pytest.fixture(scope="module")

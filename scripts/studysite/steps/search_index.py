@@ -10,7 +10,8 @@ language's folder). Each of those pages' Material config then points its search 
 language's index (its "base" becomes the language's folder). The separator and pipeline come
 from `plugins: search:` in mkdocs.yml; the Korean query handling (particles, spellings,
 transliterations) lives in overrides/assets/javascripts/lunr/min/lunr.ko.min.js, which the
-search worker loads for every index whose languages include "ko".
+search worker loads for every index whose languages include "ko". This step also writes into
+the built copy of that file the synonyms derived from the terminology data (studysite.synonyms).
 """
 
 from __future__ import annotations
@@ -22,8 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Language, Site
+from ..synonyms import synonym_groups, synonym_map
+from ..terms import load_terms
 from ..urls import resolve
 
+KOREAN_SEARCH = Path("assets/javascripts/lunr/min/lunr.ko.min.js")
+SYNONYMS_RE = re.compile(r"^(\s*var SYNONYMS = )\{.*\};$", re.MULTILINE)
 CONFIG_SCRIPT_RE = re.compile(
     r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL
 )
@@ -78,6 +83,24 @@ def rebase_page(html: str, page_url: str, language: Language) -> str:
     return CONFIG_SCRIPT_RE.sub(rebase, html, count=1)
 
 
+def write_synonyms(site: Site, site_dir: Path) -> int | None:
+    """Put the terminology's synonym map into the built lunr.ko.min.js; return how many
+    words it maps (None: no Korean search file or no terminology data in this build)."""
+    target = site_dir / KOREAN_SEARCH
+    if site.terms_file is None or not target.is_file():
+        return None
+    # Invalid data stops the build at the checker gate (TERM002): only valid terms get here.
+    mapping = synonym_map(synonym_groups(load_terms(site.terms_file, site.codes).terms))
+    text = target.read_text(encoding="utf-8")
+    data = json.dumps(mapping, ensure_ascii=False, separators=(",", ":"))
+    written, count = SYNONYMS_RE.subn(lambda m: f"{m.group(1)}{data};", text, count=1)
+    if count != 1:
+        raise ValueError(f"{target}: no `var SYNONYMS = {{}};` line to fill in")
+    if written != text:
+        target.write_text(written, encoding="utf-8")
+    return len(mapping)
+
+
 def run(site: Site, site_dir: Path) -> str:
     """Split the built site's search index per language; return a one-line summary."""
     combined_file = site_dir / "search" / "search_index.json"
@@ -104,6 +127,8 @@ def run(site: Site, site_dir: Path) -> str:
             rebased = rebase_page(html, page_url, language)
             if rebased != html:
                 page.write_text(rebased, encoding="utf-8")
+    synonyms = write_synonyms(site, site_dir)
+    also = f"; {synonyms} synonym words" if synonyms is not None else ""
     if not counts:
-        return "Search index: already one per language"
-    return f"Search index per language (entries): {', '.join(counts)}"
+        return f"Search index: already one per language{also}"
+    return f"Search index per language (entries): {', '.join(counts)}{also}"
