@@ -147,3 +147,16 @@ def test_printing_a_page_shows_answers_and_hides_navigation(
     )
     assert answer in text
     assert nav not in text  # the navigation sidebar is not printed
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_term_shows_its_tooltip_on_hover(tab, base_url: str, lang: str) -> None:
+    """Material's tooltip (content.tooltips) opens over an abbreviation with its definition."""
+    open_page(tab, base_url + SITE.page("redshift.md")[lang].url)
+    abbr = tab.locator("article abbr", has_text="RA3").first
+    title = abbr.get_attribute("title")
+    assert title
+    abbr.scroll_into_view_if_needed()
+    abbr.hover()
+    tooltip = tab.locator(".md-tooltip2", has_text=title[:20])
+    tooltip.wait_for(state="visible", timeout=5000)
