@@ -6,12 +6,12 @@ Builds BASE (a commit, default HEAD) and the working tree, each with its own `ma
 and compares every file of the two `site/` folders: same paths, same bytes. The offline zip is
 compared member by member (its entries carry the files' modification times).
 
-Both builds run in the same folder (.cache/compare/tree), one after the other, so that paths
+Both builds run in the same folder (.cache/compare-builds/tree), one after the other, so that paths
 that end up in the output (the PDF books link some files by absolute path) are the same; with
 the same SOURCE_DATE_EPOCH (dates in the books, the sitemap, the fonts' timestamps); and as
-a fresh git repository whose one commit is tagged `compare`, so that the books' version string
-(`git describe`) is the same too. Each side installs its own .venv with its own Makefile.
-BASE's site is kept under .cache/compare/<commit>/ and reused unless --rebuild.
+a fresh git repository whose one commit is tagged `compare-builds`, so that the books' version
+string (`git describe`) is the same too. Each side installs its own .venv with its own Makefile.
+BASE's site is kept under .cache/compare-builds/<commit>/ and reused unless --rebuild.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-WORK_DIR = PROJECT_DIR / ".cache" / "compare"
+WORK_DIR = PROJECT_DIR / ".cache" / "compare-builds"
 TREE = WORK_DIR / "tree"
 SOURCE_DATE_EPOCH = "1790000000"  # 2026-09-21: any fixed moment will do
 
@@ -78,7 +78,8 @@ def build(label: str, export: Callable[[Path], None]) -> Path:
     git("init", "--quiet", cwd=TREE)
     git("add", "--all", cwd=TREE)
     git("commit", "--quiet", "--no-verify", "-m", label, cwd=TREE)
-    git("tag", "--annotate", "--message=compare", "compare", cwd=TREE)  # what `git describe` names
+    # what `git describe` names
+    git("tag", "--annotate", "--message=compare-builds", "compare-builds", cwd=TREE)
     env = {
         key: value
         for key, value in os.environ.items()

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from studysite import PROJECT_DIR
 from studysite.mkdocs_cli import build
-from studysite.model import project_site
+from studysite.model import Site, load_site, project_site
 
 SITE = project_site()  # the model, for parametrizing: languages and pages come from mkdocs.yml
 LANGUAGES = SITE.codes
@@ -81,6 +81,20 @@ def offline_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build(site_dir, PROJECT_DIR, OFFLINE="true")
     assert result.returncode == 0, result.stdout + result.stderr
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def offline_site() -> Site:
+    """The site model of the offline build: no directory URLs (Material's offline plugin)."""
+    before = os.environ.get("OFFLINE")
+    os.environ["OFFLINE"] = "true"
+    try:
+        return load_site(PROJECT_DIR / "mkdocs.yml")
+    finally:
+        if before is None:
+            del os.environ["OFFLINE"]
+        else:
+            os.environ["OFFLINE"] = before
 
 
 @pytest.fixture(scope="session")

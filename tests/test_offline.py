@@ -3,32 +3,17 @@ in Chromium, where everything works; and its zip, with the PDF books in it."""
 
 from __future__ import annotations
 
-import os
 import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import LANGUAGES, PROJECT_DIR, SITE, BuiltSite
-from studysite.model import Site, load_site
+from conftest import LANGUAGES, SITE, BuiltSite
+from studysite.model import Site
 from studysite.probe.page import SCROLLED_IMAGES, open_page
 from studysite.probe.search import open_search, wait_for_result
 from studysite.steps import offline
-
-
-@pytest.fixture(scope="session")
-def offline_site() -> Site:
-    """The site model of the offline build: no directory URLs (Material's offline plugin)."""
-    before = os.environ.get("OFFLINE")
-    os.environ["OFFLINE"] = "true"
-    try:
-        return load_site(PROJECT_DIR / "mkdocs.yml")
-    finally:
-        if before is None:
-            del os.environ["OFFLINE"]
-        else:
-            os.environ["OFFLINE"] = before
 
 
 @pytest.fixture()

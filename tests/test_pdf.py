@@ -12,11 +12,13 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import Destination
 
-from conftest import LANGUAGES, PAGES, SITE, BuiltSite, missing
+from conftest import LANGUAGES, SITE, BuiltSite, missing
 from studysite.hangul import HANGUL_RE
+from studysite.steps.pdf import book_pages
 from studysite.terms import load_terms
 from studysite.urls import resolve
 
+BOOK_PAGES = book_pages(SITE)  # every page but the practice page
 TOC_LINE = re.compile(r"^(?P<title>.+?)\s*\.{3,}\s*(?P<page>\d+)$")
 
 
@@ -27,7 +29,7 @@ def flat(text: str) -> str:
 def chapters(site: BuiltSite, lang: str) -> list[tuple[str, str]]:
     """(title, first text line) of every page, in navigation order, from the built site."""
     out = []
-    for page in PAGES:
+    for page in BOOK_PAGES:
         article = site.soup(page[lang].dest).select_one("article.md-content__inner")
         title = " ".join(article.find("h1").get_text().replace("¶", "").split())
         first = article.find(["li", "p"])
@@ -177,7 +179,7 @@ def test_cross_references_are_internal_links(books: dict[str, Path]) -> None:
         for a in page.get("/Annots") or []
         if "/Dest" in a.get_object() or a.get_object().get("/A", {}).get("/S") == "/GoTo"
     ]
-    assert len(internal) >= len(PAGES) - 1
+    assert len(internal) >= len(BOOK_PAGES) - 1
 
 
 def split_words(lines: list[str], words: set[str]) -> list[str]:
@@ -196,7 +198,7 @@ def split_words(lines: list[str], words: set[str]) -> list[str]:
 
 def source_words(site: BuiltSite, lang: str) -> set[str]:
     words: set[str] = set()
-    for page in PAGES:
+    for page in BOOK_PAGES:
         words.update(site.soup(page[lang].dest).select_one("article").get_text(" ").split())
     return words
 
@@ -233,7 +235,7 @@ def test_the_split_word_check_catches_a_broken_word(tmp_path: Path) -> None:
 
 
 def test_every_page_links_its_own_language_book(site: BuiltSite, books: dict[str, Path]) -> None:
-    for page in PAGES:
+    for page in BOOK_PAGES:
         for lang in LANGUAGES:
             link = site.soup(page[lang].dest).select_one("a.pdf-book")
             target = resolve(page[lang].url, link["href"])
@@ -263,3 +265,14 @@ def test_the_glossary_is_the_books_appendix(
     terms = load_terms(SITE.terms_file, SITE.codes).terms
     missing_terms = [t.id for t in terms if flat(t.definition[lang])[:30] not in appendix]
     assert not missing_terms
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_books_hold_the_new_pages_but_not_the_practice_page(
+    books: dict[str, Path], lang: str
+) -> None:
+    titles = [title for title, _, _ in outline(PdfReader(books[lang]))]
+    for name in ("kinesis.md", "compare.md"):
+        assert SITE.page(name)[lang].title in titles, name
+    assert SITE.practice_page is not None
+    assert SITE.page(SITE.practice_page.as_posix())[lang].title not in titles

@@ -12,6 +12,7 @@ import pytest
 from conftest import LANGUAGES, PROJECT_DIR, SITE, BuiltSite
 from studysite.cli import main
 from studysite.mkdocs_cli import build
+from studysite.practice import front_matter
 
 # What other tests add to the session's site: the books and the offline zip.
 PRODUCTS = {SITE.pdf_path(lang) for lang in LANGUAGES} | {SITE.offline_zip}
@@ -36,7 +37,8 @@ def test_commands_over_a_hookless_build_make_the_hooks_site(site: BuiltSite, tmp
         f"theme:\n  custom_dir: {PROJECT_DIR / 'overrides'}\n"
         f"hooks:\n  - {PROJECT_DIR / 'scripts/studysite/hooks/pre_build.py'}\n"
         f"  - {PROJECT_DIR / 'scripts/studysite/hooks/theme.py'}\n"
-        f"  - {PROJECT_DIR / 'scripts/studysite/hooks/page_terms.py'}\n",
+        f"  - {PROJECT_DIR / 'scripts/studysite/hooks/page_terms.py'}\n"
+        f"  - {PROJECT_DIR / 'scripts/studysite/hooks/page_questions.py'}\n",
         encoding="utf-8",
     )
     plain = tmp_path / "site"
@@ -56,6 +58,12 @@ def test_steps_are_idempotent(site: BuiltSite, tmp_path: Path) -> None:
     assert same_files(site.root, again) == []
 
 
+def searched_out(source: str) -> bool:
+    """A page whose front matter leaves it out of search (Material's `search: exclude`)."""
+    meta = front_matter((SITE.docs_dir / source).read_text(encoding="utf-8"))
+    return bool((meta.get("search") or {}).get("exclude"))
+
+
 def test_one_search_index_per_language(site: BuiltSite) -> None:
     search = SITE.config.plugins["material/search"].config
     for language in SITE.languages:
@@ -67,8 +75,11 @@ def test_one_search_index_per_language(site: BuiltSite) -> None:
         assert index["config"]["lang"][0] == language.code
         pages = {doc["location"].split("#")[0] for doc in index["docs"]}
         assert pages == {
-            page[language.code].url.removeprefix(language.prefix) for page in SITE.pages
+            page[language.code].url.removeprefix(language.prefix)
+            for page in SITE.pages
+            if not searched_out(page[language.code].source)
         }
+        assert any(searched_out(page[language.code].source) for page in SITE.pages)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES[1:])

@@ -55,6 +55,14 @@ class LabelsConfig(Config):
     not_found_title = c.Type(str)  # the 404 page: its heading,
     not_found_text = c.Type(str)  # what happened,
     not_found_home = c.Type(str)  # and the link to the home page
+    # The practice page (extra.practice): the button of each question, the progress line
+    # ("{known}" of "{total}"), the button that forgets the marks and its question first, the
+    # link to a question's page. English by default: a site without a practice page needs none.
+    practice_got_it = c.Type(str, default="Got it")
+    practice_progress = c.Type(str, default="{known} of {total} marked as known")
+    practice_reset = c.Type(str, default="Clear my progress")
+    practice_reset_confirm = c.Type(str, default='Clear every "Got it" mark on this page?')
+    practice_source = c.Type(str, default="Question on")
 
 
 class DocsCheckConfig(Config):
@@ -73,6 +81,7 @@ class ExtraConfig(Config):
     labels = c.Optional(c.Type(dict))  # validated per language with LabelsConfig
     terms = c.Optional(c.Type(str))  # the terminology file, docs-relative (studysite.terms)
     glossary = c.Optional(c.Type(str))  # the glossary page's source; its entries come from terms
+    practice = c.Optional(c.Type(str))  # the practice page's source; its questions come from pages
     docscheck = c.SubConfig(DocsCheckConfig)
 
 
@@ -102,6 +111,11 @@ class Labels:
     not_found_title: str
     not_found_text: str
     not_found_home: str
+    practice_got_it: str
+    practice_progress: str
+    practice_reset: str
+    practice_reset_confirm: str
+    practice_source: str
 
 
 @dataclass(frozen=True)
@@ -278,6 +292,11 @@ class Site:
     def glossary_page(self) -> PurePosixPath | None:
         """The default-language source of the glossary page (extra.glossary), or None."""
         return PurePosixPath(self.extra.glossary) if self.extra.glossary else None
+
+    @property
+    def practice_page(self) -> PurePosixPath | None:
+        """The default-language source of the practice page (extra.practice), or None."""
+        return PurePosixPath(self.extra.practice) if self.extra.practice else None
 
     @property
     def offline_zip(self) -> str:

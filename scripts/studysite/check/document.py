@@ -21,6 +21,9 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from ..questions import Question
+from ..questions import parse as parse_questions
+
 # pymdownx.tabbed's `=== "Label"` opens a block of indented content, like an admonition. The
 # admonition plugin reads it once the marker becomes `!!! tab` (only that line's columns move,
 # and a tab's label line holds neither an image nor a heading).
@@ -65,6 +68,7 @@ class Document:
     front_matter: str | None = None
     # 0-based [first, last) line ranges that hold no prose: front matter, fenced and indented code
     code_blocks: list[tuple[int, int]] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)  # review questions, in order
 
 
 @cache
@@ -187,7 +191,7 @@ def parse(text: str) -> Document:
         if token.type == "inline" and _needs_inline(token):
             token.children = []
             parser.inline.parse(token.content, parser, env, token.children)
-    document = Document()
+    document = Document(questions=parse_questions(text))
     for index, token in enumerate(tokens):
         if token.type in CODE_BLOCKS and token.map is not None:
             document.code_blocks.append((token.map[0], token.map[1]))

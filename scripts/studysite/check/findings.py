@@ -36,6 +36,7 @@ RULES: dict[str, Rule] = {
         Rule("I18N003", Severity.WARNING, "translation older than its source"),
         Rule("ENC001", Severity.ERROR, "file is not valid UTF-8"),
         Rule("REV001", Severity.WARNING, "revision stamp missing or older than the page"),
+        Rule("QST001", Severity.ERROR, "review question without a valid id, or an id used twice"),
         Rule("TERM001", Severity.ERROR, "non-preferred spelling of a term (extra.terms)"),
         Rule("TERM002", Severity.ERROR, "terminology data invalid (extra.terms)"),
     )

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from .. import questions
 from ..terms import load_terms
 from . import images as image_rules
 from . import spelling
@@ -172,6 +173,7 @@ def check(
     for picture in image_rules.unused_images(picture_files, used, config.languages):
         out.add(picture, Problem("IMG005", 1, 1, "image file that no page uses"))
 
+    _check_questions(config, documents, languages, out)
     _check_translations(config, documents, hashes, languages, out)
     _check_terms(config, documents, out)
     _check_spelling(config, page_files, picture_files, documents, out)
@@ -302,3 +304,43 @@ def scan_spelling(
         pages.append((page, document))
     svgs = [p for p in picture_files if p.suffix.lower() == ".svg"]
     return list(spelling.scan(pages, svgs, spelling.Vocabulary.of(loaded.terms)))
+
+
+def _check_questions(
+    config: CheckerConfig,
+    documents: dict[PurePosixPath, Document],
+    languages: dict[PurePosixPath, tuple[str, PurePosixPath]],
+    out: _Collector,
+) -> None:
+    """QST001: every review question has an ASCII id, used once per language on the site (the
+    translation repeats its source's ids; I18N002 checks they match)."""
+    seen: dict[tuple[str, str], PurePosixPath] = {}
+    for page in sorted(documents):
+        lang = languages[page][0]
+        for question in documents[page].questions:
+            path = config.docs_dir / page
+            if question.id is None or not questions.ID_RE.match(question.id):
+                shown = "no id" if question.id is None else f"the id #{question.id}"
+                out.add(
+                    path,
+                    Problem(
+                        "QST001",
+                        question.line,
+                        1,
+                        f"review question with {shown}: end its line with {{ #page-topic }}, an "
+                        f"ASCII id used nowhere else (progress on the practice page is kept "
+                        f"under it)",
+                    ),
+                )
+                continue
+            first = seen.setdefault((lang, question.id), page)
+            if first != page or sum(q.id == question.id for q in documents[page].questions) > 1:
+                out.add(
+                    path,
+                    Problem(
+                        "QST001",
+                        question.line,
+                        1,
+                        f"review question id #{question.id} is also used in {first.as_posix()}",
+                    ),
+                )

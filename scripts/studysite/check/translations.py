@@ -46,7 +46,8 @@ def missing_pages(
 def structure_problems(
     source: Document, translation: Document, source_name: str
 ) -> Iterator[Problem]:
-    """I18N002: headings (count, levels, order, explicit ids) and image count must match."""
+    """I18N002: headings (count, levels, order, explicit ids), review question ids (studysite.
+    questions) and image count must match."""
     for index, (a, b) in enumerate(zip(source.headings, translation.headings, strict=False)):
         if a.level != b.level:
             yield Problem(
@@ -73,6 +74,19 @@ def structure_problems(
             line,
             column,
             f"{len(translation.headings)} headings; {source_name} has {len(source.headings)}",
+        )
+    theirs = [q.id for q in source.questions]
+    ours = [q.id for q in translation.questions]
+    if theirs != ours:
+        where = next(
+            (q for q, id_ in zip(translation.questions, theirs, strict=False) if q.id != id_),
+            translation.questions[-1] if translation.questions else None,
+        )
+        yield Problem(
+            "I18N002",
+            where.line if where else 1,
+            1,
+            f"review questions {ours}; {source_name} has {theirs} (same ids, same order)",
         )
     if len(source.images) != len(translation.images):
         yield Problem(

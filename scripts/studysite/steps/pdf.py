@@ -4,8 +4,8 @@
     (the post-build hook runs it when extra.pdf_books is on: PDF=true, make build, make pdf)
 
 Writes SITE_DIR/<pdf path of each language> (site.pdf_path): a cover, a table of contents with
-page numbers, then every page of the navigation, each on a new sheet, the glossary
-(extra.glossary) last as an appendix (pdf_book.py), rendered
+page numbers, then every page of the navigation but the practice page, each on a new sheet,
+the glossary (extra.glossary) last as an appendix (pdf_book.py), rendered
 by WeasyPrint in the site's own font (pdf_render.py).
 """
 
@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .. import PROJECT_DIR
-from ..model import Site, load_site
+from ..model import Page, Site, load_site
 from ..parallel import cpus, pool
 from .pdf_book import BookBuilder, BookInfo, assemble, chapter_key
 from .pdf_render import font_faces, render_pdf, stylesheet
@@ -64,20 +64,29 @@ def book_info(site: Site, lang: str) -> BookInfo:
     )
 
 
+def book_pages(site: Site) -> list[Page]:
+    """The pages of the books, in navigation order: all but the practice page, which repeats
+    the chapters' questions with buttons to press (on paper every answer is open anyway)."""
+    practice = site.practice_page.as_posix() if site.practice_page else None
+    return [page for page in site.pages if page[site.codes[0]].source != practice]
+
+
 def build_book(
     site: Site, site_dir: Path, lang: str, progress: Callable[[str], None] = print
 ) -> Path:
     """Write the book of one language into site_dir; return its path."""
     started = time.perf_counter()
     default = site.default_language.code
-    keys = {page[lang].url: chapter_key(page[default].url) for page in site.pages}
-    builder = BookBuilder(site_dir, keys)
+    pages = book_pages(site)
+    keys = {page[lang].url: chapter_key(page[default].url) for page in pages}
+    left_out = {page[lang].url for page in site.pages if page not in pages}
+    builder = BookBuilder(site_dir, keys, left_out)
     chapters = []
     glossary = site.glossary_page.as_posix() if site.glossary_page else None
-    for index, page in enumerate(site.pages, 1):
+    for index, page in enumerate(pages, 1):
         appendix = page[default].source == glossary
         chapters.append(builder.chapter(page[lang], appendix=appendix))
-        progress(f"[{lang}] {index:>2}/{len(site.pages)} {chapters[-1].title}")
+        progress(f"[{lang}] {index:>2}/{len(pages)} {chapters[-1].title}")
     book = assemble(chapters, book_info(site, lang), stylesheet())
     out = site_dir / site.pdf_path(lang)
     with tempfile.TemporaryDirectory() as fonts:

@@ -63,9 +63,10 @@ def _read_article(site_dir: Path, dest: str) -> Tag:
 class BookBuilder:
     """Turns built pages into chapters of one book."""
 
-    def __init__(self, site_dir: Path, keys: dict[str, str]) -> None:
+    def __init__(self, site_dir: Path, keys: dict[str, str], left_out: set[str]) -> None:
         self.site_dir = site_dir
         self.keys = keys  # site-relative URL of each page in the book -> its chapter key
+        self.left_out = left_out  # site-relative URLs of the site's pages the book leaves out
 
     def chapter(self, page: PageVersion, *, appendix: bool = False) -> Chapter:
         key = self.keys[page.url]
@@ -101,8 +102,9 @@ class BookBuilder:
             if target.path in self.keys:
                 key = self.keys[target.path]
                 link["href"] = f"#{key}--{target.fragment}" if target.fragment else f"#ch-{key}"
-            elif link.find("img") is not None:
-                link.unwrap()  # "open the diagram full size" has no meaning on paper
+            elif link.find("img") is not None or target.path in self.left_out:
+                # "open the diagram full size", a page the book leaves out: no place on paper
+                link.unwrap()
             else:
                 link["href"] = (self.site_dir / target.path).resolve().as_uri()
 
