@@ -79,7 +79,6 @@ def test_one_search_index_per_language(site: BuiltSite) -> None:
             for page in SITE.pages
             if not searched_out(page[language.code].source)
         }
-        assert any(searched_out(page[language.code].source) for page in SITE.pages)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES[1:])

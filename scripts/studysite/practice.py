@@ -100,7 +100,9 @@ def page_markdown(site: Site, lang: str, labels: Labels) -> str:
         group = PurePosixPath(item.page[default].source).stem
         version = item.page[lang]
         lines += [
-            f"## {version.title} {{ #practice-{group} }}",
+            # Out of search: the questions are found on their own pages; the page's title and
+            # introduction stay searchable (Material's data-search-exclude on the section).
+            f"## {version.title} {{ #practice-{group} data-search-exclude }}",
             "",
             _progress(group, labels),
             "",
