@@ -10,7 +10,21 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 UV := $(BIN)/uv
-MKDOCS := $(BIN)/mkdocs
+# The site generator, one setting: mkdocs (supported: MkDocs 1.6.1 with Material 9.8.1) or
+# properdocs (the maintained MkDocs fork, the declared fallback: make build GENERATOR=properdocs).
+# Each has its lock; the tests build with it too (studysite.mkdocs_cli reads GENERATOR).
+GENERATOR ?= mkdocs
+GENERATOR_LOCK_mkdocs := requirements.txt
+GENERATOR_LOCK_properdocs := requirements-properdocs.txt
+ifeq ($(GENERATOR_LOCK_$(GENERATOR)),)
+$(error GENERATOR=$(GENERATOR): use mkdocs (supported) or properdocs (the fallback); see README)
+endif
+export GENERATOR
+MKDOCS := $(BIN)/$(GENERATOR)
+RUNTIME := $(VENV)/.runtime-$(GENERATOR)
+# The Python versions the pinned stack is known to build identically on (see README).
+PYTHON_MIN := 3.11.5
+PYTHON_MAX := 3.13
 STUDYSITE := $(BIN)/studysite
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -26,7 +40,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM
 
-.PHONY: help serve build pdf offline check test test-fast lint format bench compare-builds \
+.PHONY: help serve build pdf offline check test test-fast lint format bench successor-check compare-builds \
 	lock clean distclean system-deps pdf-deps node-tools
 
 help: ## Show this help
@@ -48,8 +62,8 @@ PIP_BOOTSTRAP := install --quiet --disable-pip-version-check --require-hashes --
 	-r requirements-bootstrap.txt
 
 $(BIN)/python:
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' || \
-		{ echo "error: Python >= 3.11.5 is needed (Material for MkDocs 9.8); found $$($(PYTHON) --version)" >&2; exit 1; }
+	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(not ((3, 11, 5) <= v[:3] and v[:2] <= (3, 13)))' || \
+		{ echo "error: Python $(PYTHON_MIN) to $(PYTHON_MAX).x is needed (the pinned stack is tested on 3.11 and 3.13); found $$($(PYTHON) --version 2>&1). Set PYTHON=python3.11 (or 3.12, 3.13)." >&2; exit 1; }
 	@echo "==> Creating virtual environment in $(VENV)"
 	$(PYTHON) -m venv --without-pip $(VENV)
 
@@ -59,17 +73,17 @@ $(UV): requirements-bootstrap.txt | $(BIN)/python
 		{ $(BIN)/python -m ensurepip --default-pip >/dev/null && $(BIN)/python -m pip $(PIP_BOOTSTRAP); }
 	@touch $@
 
-$(VENV)/.runtime: requirements.txt pyproject.toml | $(UV)
-	@echo "==> Installing the locked runtime requirements and the studysite tooling"
-	$(UV_INSTALL) --require-hashes -r requirements.txt
+$(RUNTIME): $(GENERATOR_LOCK_$(GENERATOR)) pyproject.toml | $(UV)
+	@echo "==> Installing the locked runtime requirements ($(GENERATOR)) and the studysite tooling"
+	$(UV_INSTALL) --require-hashes -r $(GENERATOR_LOCK_$(GENERATOR))
 	$(UV_INSTALL) --no-deps --no-build-isolation --editable .
 	@touch $@
 
-$(VENV)/.test: requirements-test.txt requirements.txt pyproject.toml | $(UV)
+$(VENV)/.test: requirements-test.txt pyproject.toml | $(UV)
 	@echo "==> Installing the locked test requirements and the studysite tooling"
 	$(UV_INSTALL) --require-hashes -r requirements-test.txt
 	$(UV_INSTALL) --no-deps --no-build-isolation --editable .
-	@touch $@ $(VENV)/.runtime
+	@touch $@
 
 # The locks come from pyproject.toml (dependencies, test extra, build backend). Existing pins
 # are kept; `make lock UPGRADE=1` moves everything to the newest versions.
@@ -81,6 +95,9 @@ lock: | $(UV) ## Re-lock requirements*.txt from pyproject.toml (UPGRADE=1 to upg
 	$(BIN)/python -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"], sep="\n")' > .cache/build-requirements.in
 	$(LOCK) pyproject.toml .cache/build-requirements.in -o requirements.txt
 	$(LOCK) pyproject.toml .cache/build-requirements.in --extra test -o requirements-test.txt
+	printf 'properdocs==1.6.7\nproperdocs-theme-mkdocs==1.6.7\n' > .cache/properdocs.in
+	$(LOCK) pyproject.toml .cache/build-requirements.in .cache/properdocs.in -c requirements.txt \
+		-o requirements-properdocs.txt
 	echo uv | $(LOCK) - -o requirements-bootstrap.txt
 
 # --- Debian packages -----------------------------------------------------------------------
@@ -96,7 +113,7 @@ define install-debs
 	fi
 endef
 
-pdf-deps: $(VENV)/.runtime ## Install the Debian packages the PDF export needs, as root
+pdf-deps: $(RUNTIME) ## Install the Debian packages the PDF export needs, as root
 	@if $(BIN)/python -c 'import weasyprint' 2>/dev/null && fc-list | grep -q DejaVuSansMono; then exit 0; fi; \
 	$(call install-debs,$(PDF_DEB_PACKAGES))
 
@@ -127,25 +144,25 @@ node_modules/.installed: package.json package-lock.json
 # Every build runs the pipeline: the docs checker (pre-build hook), MkDocs, then the
 # post-build steps (post-build hook): site font, one search index per language, and with
 # PDF=true the PDF books. The offline copy is a second build (OFFLINE=true), then zipped.
-serve: $(VENV)/.runtime ## Serve the site on http://127.0.0.1:8000 with live reload
+serve: $(RUNTIME) ## Serve the site on http://127.0.0.1:8000 with live reload
 	$(MKDOCS) serve --livereload --dev-addr $(HOST):$(PORT)
 
 OFFLINE_DIR := .cache/offline-site
 
-build: $(VENV)/.runtime pdf-deps ## Build the site, its PDF books and the offline zip into site/ (strict)
+build: $(RUNTIME) pdf-deps ## Build the site, its PDF books and the offline zip into site/ (strict)
 	PDF=true $(MKDOCS) build --strict
 	@echo "==> Building the offline copy (file://) in $(OFFLINE_DIR)"
 	rm -rf $(OFFLINE_DIR)
 	OFFLINE=true $(MKDOCS) build --strict --quiet --site-dir $(OFFLINE_DIR)
 	$(STUDYSITE) offline $(OFFLINE_DIR)
 
-pdf: $(VENV)/.runtime pdf-deps ## Build the site with its PDF books: site/pdf/<book>.{ko,en}.pdf
+pdf: $(RUNTIME) pdf-deps ## Build the site with its PDF books: site/pdf/<book>.{ko,en}.pdf
 	PDF=true $(MKDOCS) build --strict
 
 offline: build ## Build everything, the offline copy's zip included (same as make build)
 
 # --- Quality -------------------------------------------------------------------------------
-check: $(VENV)/.runtime ## Check image links, headings and translations (also runs on every build)
+check: $(RUNTIME) ## Check image links, headings and translations (also runs on every build)
 	$(STUDYSITE) check
 
 lint: $(VENV)/.test ## Lint and check formatting (ruff)
@@ -156,10 +173,10 @@ format: $(VENV)/.test ## Format the Python code (ruff)
 	$(BIN)/ruff check --fix scripts tests
 	$(BIN)/ruff format scripts tests
 
-test: $(VENV)/.test system-deps node_modules/.installed lint ## Install what the tests need and run them all
+test: $(VENV)/.test $(RUNTIME) system-deps node_modules/.installed lint ## Install what the tests need and run them all
 	$(BIN)/python -m pytest
 
-test-fast: $(VENV)/.test node_modules/.installed lint ## Run the tests that need no browser and render no PDF
+test-fast: $(VENV)/.test $(RUNTIME) node_modules/.installed lint ## Run the tests that need no browser and render no PDF
 	$(BIN)/python -m pytest -m "not browser and not pdf"
 
 bench: $(VENV)/.test system-deps node_modules/.installed ## Print build/PDF times, page weights, search recall, checker vs build, Lighthouse
@@ -167,6 +184,9 @@ bench: $(VENV)/.test system-deps node_modules/.installed ## Print build/PDF time
 	$(BIN)/python scripts/bench/bench_search.py
 	$(BIN)/python scripts/bench/bench_checker.py --sizes 1000 2000
 	$(BIN)/python scripts/bench/bench_lighthouse.py
+
+successor-check: $(VENV)/.test system-deps ## Build with ProperDocs and Zensical in .cache/successor/ and compare (not in make test)
+	$(BIN)/python scripts/successor_check.py
 
 compare-builds: ## Prove the built site and books are byte-identical to BASE's (default HEAD)
 	$(PYTHON) scripts/compare_builds.py $(BASE)

@@ -1,4 +1,5 @@
-"""Run MkDocs as a command, the way `make` does: one runner for the tests and the benchmarks."""
+"""Run MkDocs (or the generator GENERATOR names, as in the Makefile) as a command, the way `make`
+does: one runner for the tests and the benchmarks."""
 
 from __future__ import annotations
 
@@ -7,10 +8,20 @@ import subprocess
 import sys
 from pathlib import Path
 
+GENERATORS = ("mkdocs", "properdocs")  # the supported one, and the declared fallback
+
+
+def generator() -> str:
+    """The site generator to run: GENERATOR, as the Makefile sets it (default mkdocs)."""
+    name = os.environ.get("GENERATOR") or "mkdocs"
+    if name not in GENERATORS:
+        raise ValueError(f"GENERATOR={name}: use one of {', '.join(GENERATORS)}")
+    return name
+
 
 def command(*args: str) -> list[str]:
-    """The command line of `mkdocs ARGS`, with this interpreter."""
-    return [sys.executable, "-m", "mkdocs", *args]
+    """The command line of `mkdocs ARGS` (or of the GENERATOR), with this interpreter."""
+    return [sys.executable, "-m", generator(), *args]
 
 
 def environment(**env: str) -> dict[str, str]:

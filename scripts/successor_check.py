@@ -1,0 +1,455 @@
+"""Successor readiness: build the site with each candidate successor of MkDocs + Material and
+compare it with the supported build (make successor-check; not part of make test: it installs
+packages).
+
+    .venv/bin/python scripts/successor_check.py [--only properdocs|zensical]
+
+Candidates, each in its own environment under .cache/successor/<name>/ (never the project's
+.venv), building a copy of the project's site sources:
+
+- ProperDocs, pinned (requirements-properdocs.txt, hash-checked): the declared fallback. It runs
+  MkDocs hooks, so the checker gate and the post-build steps run inside its build.
+- Zensical, the newest installable release, with zensical-i18n for the two languages. It runs
+  no MkDocs hooks, so the project's steps run as commands around its build: `studysite check`
+  before (the gate), `studysite post-build` after (diagrams, fonts, search index, icons).
+
+Against the supported build (the project's .venv, `mkdocs build --strict`) each candidate is
+checked for: its build, page URLs, <html lang>, each page's heading ids, the language
+switcher's targets, one search index per language with the query set's recall@3 (in Chromium),
+the site font and its licence, the diagrams, the same bytes everywhere, and that the checker
+gate stops a page with a broken image. One line per candidate, details below it; the exit
+status is 0 if and only if the fallback has no failed check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from studysite import PROJECT_DIR
+from studysite.model import Site, load_site
+from studysite.probe.browser import chromium
+from studysite.probe.search import load_queries, worker_results
+from studysite.probe.server import serve
+
+WORK_DIR = PROJECT_DIR / ".cache" / "successor"
+SOURCES = ("mkdocs.yml", "docs", "overrides", "fonts")
+VENV_BIN = PROJECT_DIR / ".venv" / "bin"
+QUERIES = PROJECT_DIR / "tests" / "data" / "search-queries.yml"
+
+
+@dataclass
+class Candidate:
+    name: str
+    fallback: bool
+    install: list[list[str]]  # uv pip install argument lists
+    packages: tuple[str, ...]  # what the report line names, with versions
+    command: str  # the generator's executable in the environment's bin/
+    runs_hooks: bool
+    versions: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def home(self) -> Path:
+        return WORK_DIR / self.name
+
+    @property
+    def bin(self) -> Path:
+        return self.home / "venv" / "bin"
+
+    def label(self) -> str:
+        named = [f"{p} {self.versions.get(p, '?')}" for p in self.packages]
+        return " + ".join(named)
+
+
+CANDIDATES = [
+    Candidate(
+        "properdocs",
+        fallback=True,
+        install=[
+            ["--require-hashes", "-r", str(PROJECT_DIR / "requirements-properdocs.txt")],
+            ["--no-deps", "--no-build-isolation", "--editable", str(PROJECT_DIR)],
+        ],
+        packages=("properdocs",),
+        command="properdocs",
+        runs_hooks=True,
+    ),
+    Candidate(
+        "zensical",
+        fallback=False,
+        # The newest release that installs from the registry, on purpose unpinned: the check
+        # is there to tell the day it can take over.
+        install=[
+            ["--upgrade", "zensical", "zensical-i18n"],
+            # the tooling, for its Markdown extension (studysite.tooltips); built in isolation
+            ["--no-deps", "--editable", str(PROJECT_DIR)],
+        ],
+        packages=("zensical", "zensical-i18n"),
+        command="zensical",
+        runs_hooks=False,
+    ),
+]
+
+
+def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[int, str]:
+    """Run a command; (exit status, its output, stdout and stderr together)."""
+    result = subprocess.run(
+        args,
+        cwd=cwd,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        check=False,
+    )
+    return result.returncode, result.stdout
+
+
+def last_line(output: str) -> str:
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    return lines[-1][:200] if lines else "(no output)"
+
+
+def copy_sources(target: Path) -> Path:
+    """The site sources in a folder of their own (its site/ is the candidate's); the
+    tooling by link, so hooks and extensions are the project's own."""
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    for item in SOURCES:
+        source = PROJECT_DIR / item
+        if source.is_dir():
+            shutil.copytree(source, target / item)
+        else:
+            shutil.copy2(source, target / item)
+    (target / "scripts").symlink_to(PROJECT_DIR / "scripts")
+    return target
+
+
+# --- Environments and builds -------------------------------------------------------------------
+
+
+def install(candidate: Candidate, progress: Callable[[str], None]) -> str | None:
+    """Make the candidate's environment (reused while its install lists stay the same);
+    return why it failed, or None."""
+    stamp = candidate.home / "venv" / ".installed"
+    wanted = hashlib.sha256(json.dumps(candidate.install).encode()).hexdigest()
+    lock = PROJECT_DIR / "requirements-properdocs.txt"
+    wanted += hashlib.sha256(lock.read_bytes()).hexdigest() if candidate.fallback else ""
+    if not (stamp.is_file() and stamp.read_text() == wanted):
+        progress(f"[{candidate.name}] installing into {candidate.home / 'venv'}")
+        shutil.rmtree(candidate.home / "venv", ignore_errors=True)
+        status, output = run(
+            [sys.executable, "-m", "venv", "--without-pip", str(candidate.home / "venv")],
+            PROJECT_DIR,
+        )
+        if status:
+            return f"cannot make its environment: {last_line(output)}"
+        for arguments in candidate.install:
+            status, output = run(
+                [str(VENV_BIN / "uv"), "pip", "install", "--quiet", "--python",
+                 str(candidate.bin / "python"), *arguments],
+                PROJECT_DIR,
+            )  # fmt: skip
+            if status:
+                return f"does not install: {last_line(output)}"
+        stamp.write_text(wanted)
+    for package in candidate.packages:
+        status, output = run(
+            [str(candidate.bin / "python"), "-c",
+             f"from importlib.metadata import version; print(version({package!r}))"],
+            PROJECT_DIR,
+        )  # fmt: skip
+        candidate.versions[package] = output.strip() if status == 0 else "?"
+    return None
+
+
+def generator_build(
+    candidate: Candidate, tree: Path, site_dir: Path, **env: str
+) -> tuple[int, str]:
+    """The candidate's whole pipeline on a source tree: for a generator without hooks, the
+    checker before and the post-build steps after, as commands."""
+    studysite = str(VENV_BIN / "studysite")
+    config = str(tree / "mkdocs.yml")
+    log = ""
+    if not candidate.runs_hooks:
+        status, output = run([studysite, "check", "-f", config], tree, env)
+        log += output
+        if status:
+            return status, log
+    if candidate.name == "zensical":
+        # Zensical has no --site-dir: it builds into the config's site_dir (site/).
+        args = [str(candidate.bin / "zensical"), "build", "-f", config, "--clean"]
+        status, output = run(args, tree, env)
+        built = tree / "site"
+        if status == 0 and built != site_dir:
+            shutil.rmtree(site_dir, ignore_errors=True)
+            shutil.move(built, site_dir)
+    else:
+        args = [str(candidate.bin / candidate.command), "build", "--strict", "-d", str(site_dir)]
+        status, output = run(args, tree, env)
+    log += output
+    if status or candidate.runs_hooks:
+        return status, log
+    status, output = run([studysite, "post-build", "-f", config, str(site_dir)], tree, env)
+    if status:  # the site is there, the steps could not finish it: say so, compare the rest
+        return 0, f"{log}{output}{POST_BUILD_FAILED}{last_line(output)}\n"
+    return status, log + output
+
+
+POST_BUILD_FAILED = "studysite post-build failed on this site: "
+
+
+# --- Checks ------------------------------------------------------------------------------------
+
+
+def pages(site_dir: Path) -> set[str]:
+    return {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")}
+
+
+def same_pages(a: set[str], b: set[str]) -> str | None:
+    return f"missing {sorted(a - b)[:3]}, extra {sorted(b - a)[:3]}" if a != b else None
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def compare_pages(base: Path, other: Path, read: Callable[[BeautifulSoup], object]) -> str | None:
+    differ = []
+    for page in sorted(pages(base) & pages(other)):
+        if read(soup(base / page)) != read(soup(other / page)):
+            differ.append(page)
+    return f"{len(differ)} pages differ, e.g. {differ[:3]}" if differ else None
+
+
+def html_lang(page: BeautifulSoup) -> str | None:
+    return page.html.get("lang") if page.html else None
+
+
+def heading_ids(page: BeautifulSoup) -> list[str]:
+    article = page.select_one("article") or page
+    return [h.get("id", "") for h in article.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
+
+
+def switcher(page: BeautifulSoup) -> list[tuple[str, str]]:
+    return [(a.get("hreflang", ""), a.get("href", "")) for a in page.select("a[hreflang]")]
+
+
+def same_files(base: Path, other: Path, pattern: str) -> str | None:
+    a = {p.relative_to(base).as_posix() for p in base.glob(pattern)}
+    b = {p.relative_to(other).as_posix() for p in other.glob(pattern)}
+    if not a:
+        return f"the supported build has no {pattern}"
+    missing, extra = sorted(a - b), sorted(b - a)
+    differ = [n for n in sorted(a & b) if not filecmp.cmp(base / n, other / n, shallow=False)]
+    if missing or extra or differ:
+        return f"missing {missing[:3]}, extra {extra[:3]}, other bytes {differ[:3]}"
+    return None
+
+
+GENERATOR_META_RE = re.compile(rb'<meta name="generator" content="[^"]*">')
+
+
+def same_bytes(a: Path, b: Path) -> bool:
+    """Equal files; in HTML the generator's own name and version (the one expected
+    difference) does not count."""
+    if filecmp.cmp(a, b, shallow=False):
+        return True
+    if a.suffix != ".html":
+        return False
+    return GENERATOR_META_RE.sub(b"", a.read_bytes()) == GENERATOR_META_RE.sub(b"", b.read_bytes())
+
+
+def every_byte(base: Path, other: Path) -> str | None:
+    a = {p.relative_to(base).as_posix() for p in base.rglob("*") if p.is_file()}
+    b = {p.relative_to(other).as_posix() for p in other.rglob("*") if p.is_file()}
+    differ = sorted(a ^ b) + [n for n in sorted(a & b) if not same_bytes(base / n, other / n)]
+    return f"{len(differ)} files differ, e.g. {differ[:3]}" if differ else None
+
+
+def recall(site: Site, site_dir: Path) -> dict[str, tuple[int, int]]:
+    """(found in the first 3, queries) per language, through the site's own search worker."""
+    queries = load_queries(QUERIES)
+    scores = {}
+    with serve(site_dir) as base_url, chromium() as browser:
+        tab = browser.new_page()
+        for lang in site.codes:
+            asked = [q for q in queries if q.lang == lang]
+            home = base_url + site.language(lang).prefix
+            found = worker_results(tab, home, [q.text for q in asked])
+            hits = sum(
+                site.page(q.page)[lang].path in pages_[:3]
+                for q, pages_ in zip(asked, found, strict=True)
+            )
+            scores[lang] = (hits, len(asked))
+    return scores
+
+
+def search_check(site: Site, base: Path, other: Path, baseline: dict) -> str | None:
+    missing = [
+        lang
+        for lang in site.codes
+        if not (other / site.language(lang).prefix / "search" / "search_index.json").is_file()
+    ]
+    if missing:
+        return f"no search index of its own for {missing}"
+    try:
+        scores = recall(site, other)
+    except Exception as error:  # the candidate's search may not answer at all
+        return f"search does not run: {str(error).splitlines()[0][:160]}"
+    worse = {
+        lang: f"{scores[lang][0]}/{scores[lang][1]} (supported {baseline[lang][0]})"
+        for lang in site.codes
+        if scores[lang][0] < baseline[lang][0]
+    }
+    return f"recall@3 lower: {worse}" if worse else None
+
+
+def gate_check(candidate: Candidate, site: Site, work: Path) -> str | None:
+    tree = copy_sources(work / "gate-tree")
+    page = tree / "docs" / site.pages[-1][site.codes[0]].source  # any page will do
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n![깨진 그림](images/no-such-file.svg)\n",
+        encoding="utf-8",
+    )
+    status, output = generator_build(candidate, tree, work / "gate-site")
+    if status == 0:
+        return "a page with a missing image was built"
+    if "IMG001" not in output:
+        return f"the build failed, but not at the checker: {last_line(output)}"
+    return None
+
+
+# --- The report --------------------------------------------------------------------------------
+
+
+def check_candidate(
+    candidate: Candidate,
+    site: Site,
+    base: Path,
+    baseline: dict,
+    progress: Callable[[str], None],
+) -> list[tuple[str, str | None]]:
+    """(check, why it failed or None) for one candidate."""
+    names = [
+        "build",
+        "page URLs",
+        "<html lang>",
+        "heading ids",
+        "language switcher",
+        "search",
+        "font and licence",
+        "diagrams",
+        "same bytes",
+        "checker gate",
+    ]
+    why = install(candidate, progress)
+    if why is None:
+        progress(f"[{candidate.name}] building with {candidate.label()}")
+        tree = copy_sources(candidate.home / "tree")
+        site_dir = candidate.home / "site"
+        shutil.rmtree(site_dir, ignore_errors=True)
+        status, output = generator_build(candidate, tree, site_dir)
+        why = None if status == 0 else f"build failed: {last_line(output)}"
+        if status == 0 and POST_BUILD_FAILED in output:
+            why = output[output.index(POST_BUILD_FAILED) :].splitlines()[0]
+            rest = compare(candidate, site, base, site_dir, baseline, progress)
+            return [("build", why), *rest]
+        if why is not None and ".html:" in output:
+            # A template of overrides/ the candidate cannot render: build without the
+            # project's theme overrides, so that the other checks still tell something.
+            progress(f"[{candidate.name}] {why}; building again without overrides/")
+            config = tree / "mkdocs.yml"
+            config.write_text(
+                config.read_text(encoding="utf-8").replace("  custom_dir: overrides\n", ""),
+                encoding="utf-8",
+            )
+            again, output = generator_build(candidate, tree, site_dir)
+            if again == 0:
+                why += "; the checks below: built without overrides/"
+                if POST_BUILD_FAILED in output:
+                    why += "; " + output[output.index(POST_BUILD_FAILED) :].splitlines()[0]
+                return [
+                    ("build", why),
+                    *compare(candidate, site, base, site_dir, baseline, progress),
+                ]
+    if why is not None:
+        return [(name, why if name == "build" else "no site to compare") for name in names]
+    return [("build", None), *compare(candidate, site, base, site_dir, baseline, progress)]
+
+
+def compare(
+    candidate: Candidate,
+    site: Site,
+    base: Path,
+    site_dir: Path,
+    baseline: dict,
+    progress: Callable[[str], None],
+) -> list[tuple[str, str | None]]:
+    """Every check but the build's, of a built candidate site."""
+    results = [
+        ("page URLs", same_pages(pages(base), pages(site_dir))),
+        ("<html lang>", compare_pages(base, site_dir, html_lang)),
+        ("heading ids", compare_pages(base, site_dir, heading_ids)),
+        ("language switcher", compare_pages(base, site_dir, switcher)),
+    ]
+    progress(f"[{candidate.name}] searching with the query set in Chromium")
+    results.append(("search", search_check(site, base, site_dir, baseline)))
+    results.append(("font and licence", same_files(base, site_dir, "assets/fonts/*")))
+    results.append(("diagrams", same_files(base, site_dir, "**/*.svg")))
+    results.append(("same bytes", every_byte(base, site_dir)))
+    progress(f"[{candidate.name}] planting a broken image: the gate must stop the build")
+    results.append(("checker gate", gate_check(candidate, site, candidate.home)))
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--only", choices=[c.name for c in CANDIDATES])
+    args = parser.parse_args()
+    started = time.perf_counter()
+
+    def progress(line: str) -> None:
+        print(f"  {time.perf_counter() - started:5.0f} s  {line}", flush=True)
+
+    site = load_site(PROJECT_DIR / "mkdocs.yml")
+    base = WORK_DIR / "mkdocs" / "site"
+    progress("[mkdocs] the supported build (project .venv)")
+    shutil.rmtree(base, ignore_errors=True)
+    status, output = run(
+        [str(VENV_BIN / "mkdocs"), "build", "--strict", "-d", str(base)], PROJECT_DIR
+    )
+    if status:
+        print(f"error: the supported build fails: {last_line(output)}", file=sys.stderr)
+        return 2
+    baseline = recall(site, base)
+    chosen = [c for c in CANDIDATES if args.only in (None, c.name)]
+    reports = [(c, check_candidate(c, site, base, baseline, progress)) for c in chosen]
+    print()
+    searched = ", ".join(f"{lang} {hit}/{n}" for lang, (hit, n) in baseline.items())
+    print(f"mkdocs (supported): recall@3 {searched}")
+    for candidate, results in reports:
+        failed = [(name, why) for name, why in results if why is not None]
+        role = " (fallback)" if candidate.fallback else ""
+        print(f"{candidate.label()}: {len(failed)} failed checks{role}")
+        for name, why in results:
+            print(f"    {'FAIL' if why else 'ok  '} {name}{': ' + why if why else ''}")
+    print(f"\n{time.perf_counter() - started:.0f} s")
+    fallback = [results for c, results in reports if c.fallback]
+    return 0 if all(why is None for results in fallback for _, why in results) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
