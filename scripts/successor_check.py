@@ -175,40 +175,47 @@ def install(candidate: Candidate, progress: Callable[[str], None]) -> str | None
     return None
 
 
-def generator_build(
-    candidate: Candidate, tree: Path, site_dir: Path, **env: str
-) -> tuple[int, str]:
+@dataclass(frozen=True)
+class Build:
+    status: int  # the generator's (or, without hooks, the checker's) exit status
+    output: str
+    steps_failed: str | None = None  # why the post-build steps could not finish the site
+
+    @property
+    def failure(self) -> str | None:
+        if self.status:
+            return f"build failed: {last_line(self.output)}"
+        return self.steps_failed
+
+
+def generator_build(candidate: Candidate, tree: Path, site_dir: Path) -> Build:
     """The candidate's whole pipeline on a source tree: for a generator without hooks, the
-    checker before and the post-build steps after, as commands."""
+    checker before and the post-build steps after, as commands. When only the steps fail,
+    the site is there: the build says why and the other checks still look at it."""
     studysite = str(VENV_BIN / "studysite")
     config = str(tree / "mkdocs.yml")
     log = ""
     if not candidate.runs_hooks:
-        status, output = run([studysite, "check", "-f", config], tree, env)
+        status, output = run([studysite, "check", "-f", config], tree)
         log += output
         if status:
-            return status, log
+            return Build(status, log)
     if candidate.name == "zensical":
         # Zensical has no --site-dir: it builds into the config's site_dir (site/).
         args = [str(candidate.bin / "zensical"), "build", "-f", config, "--clean"]
-        status, output = run(args, tree, env)
-        built = tree / "site"
-        if status == 0 and built != site_dir:
+        status, output = run(args, tree)
+        if status == 0:
             shutil.rmtree(site_dir, ignore_errors=True)
-            shutil.move(built, site_dir)
+            shutil.move(tree / "site", site_dir)
     else:
         args = [str(candidate.bin / candidate.command), "build", "--strict", "-d", str(site_dir)]
-        status, output = run(args, tree, env)
+        status, output = run(args, tree)
     log += output
     if status or candidate.runs_hooks:
-        return status, log
-    status, output = run([studysite, "post-build", "-f", config, str(site_dir)], tree, env)
-    if status:  # the site is there, the steps could not finish it: say so, compare the rest
-        return 0, f"{log}{output}{POST_BUILD_FAILED}{last_line(output)}\n"
-    return status, log + output
-
-
-POST_BUILD_FAILED = "studysite post-build failed on this site: "
+        return Build(status, log)
+    status, output = run([studysite, "post-build", "-f", config, str(site_dir)], tree)
+    failed = f"studysite post-build failed on this site: {last_line(output)}" if status else None
+    return Build(0, log + output, failed)
 
 
 # --- Checks ------------------------------------------------------------------------------------
@@ -324,15 +331,32 @@ def gate_check(candidate: Candidate, site: Site, work: Path) -> str | None:
         page.read_text(encoding="utf-8") + "\n![깨진 그림](images/no-such-file.svg)\n",
         encoding="utf-8",
     )
-    status, output = generator_build(candidate, tree, work / "gate-site")
-    if status == 0:
+    build = generator_build(candidate, tree, work / "gate-site")
+    if build.status == 0:
         return "a page with a missing image was built"
-    if "IMG001" not in output:
-        return f"the build failed, but not at the checker: {last_line(output)}"
+    if "IMG001" not in build.output:
+        return f"the build failed, but not at the checker: {last_line(build.output)}"
     return None
 
 
 # --- The report --------------------------------------------------------------------------------
+
+
+def checks(
+    candidate: Candidate, site: Site, base: Path, site_dir: Path, baseline: dict
+) -> list[tuple[str, Callable[[], str | None]]]:
+    """Every check but the build's, by name, to run on a built candidate site."""
+    return [
+        ("page URLs", lambda: same_pages(pages(base), pages(site_dir))),
+        ("<html lang>", lambda: compare_pages(base, site_dir, html_lang)),
+        ("heading ids", lambda: compare_pages(base, site_dir, heading_ids)),
+        ("language switcher", lambda: compare_pages(base, site_dir, switcher)),
+        ("search", lambda: search_check(site, base, site_dir, baseline)),
+        ("font and licence", lambda: same_files(base, site_dir, "assets/fonts/*")),
+        ("diagrams", lambda: same_files(base, site_dir, "**/*.svg")),
+        ("same bytes", lambda: every_byte(base, site_dir)),
+        ("checker gate", lambda: gate_check(candidate, site, candidate.home)),
+    ]
 
 
 def check_candidate(
@@ -343,31 +367,16 @@ def check_candidate(
     progress: Callable[[str], None],
 ) -> list[tuple[str, str | None]]:
     """(check, why it failed or None) for one candidate."""
-    names = [
-        "build",
-        "page URLs",
-        "<html lang>",
-        "heading ids",
-        "language switcher",
-        "search",
-        "font and licence",
-        "diagrams",
-        "same bytes",
-        "checker gate",
-    ]
+    site_dir = candidate.home / "site"
     why = install(candidate, progress)
+    built = False
     if why is None:
         progress(f"[{candidate.name}] building with {candidate.label()}")
         tree = copy_sources(candidate.home / "tree")
-        site_dir = candidate.home / "site"
         shutil.rmtree(site_dir, ignore_errors=True)
-        status, output = generator_build(candidate, tree, site_dir)
-        why = None if status == 0 else f"build failed: {last_line(output)}"
-        if status == 0 and POST_BUILD_FAILED in output:
-            why = output[output.index(POST_BUILD_FAILED) :].splitlines()[0]
-            rest = compare(candidate, site, base, site_dir, baseline, progress)
-            return [("build", why), *rest]
-        if why is not None and ".html:" in output:
+        build = generator_build(candidate, tree, site_dir)
+        why = build.failure
+        if build.status and ".html:" in build.output:
             # A template of overrides/ the candidate cannot render: build without the
             # project's theme overrides, so that the other checks still tell something.
             progress(f"[{candidate.name}] {why}; building again without overrides/")
@@ -376,42 +385,16 @@ def check_candidate(
                 config.read_text(encoding="utf-8").replace("  custom_dir: overrides\n", ""),
                 encoding="utf-8",
             )
-            again, output = generator_build(candidate, tree, site_dir)
-            if again == 0:
+            build = generator_build(candidate, tree, site_dir)
+            if build.status == 0:
                 why += "; the checks below: built without overrides/"
-                if POST_BUILD_FAILED in output:
-                    why += "; " + output[output.index(POST_BUILD_FAILED) :].splitlines()[0]
-                return [
-                    ("build", why),
-                    *compare(candidate, site, base, site_dir, baseline, progress),
-                ]
-    if why is not None:
-        return [(name, why if name == "build" else "no site to compare") for name in names]
-    return [("build", None), *compare(candidate, site, base, site_dir, baseline, progress)]
-
-
-def compare(
-    candidate: Candidate,
-    site: Site,
-    base: Path,
-    site_dir: Path,
-    baseline: dict,
-    progress: Callable[[str], None],
-) -> list[tuple[str, str | None]]:
-    """Every check but the build's, of a built candidate site."""
-    results = [
-        ("page URLs", same_pages(pages(base), pages(site_dir))),
-        ("<html lang>", compare_pages(base, site_dir, html_lang)),
-        ("heading ids", compare_pages(base, site_dir, heading_ids)),
-        ("language switcher", compare_pages(base, site_dir, switcher)),
-    ]
-    progress(f"[{candidate.name}] searching with the query set in Chromium")
-    results.append(("search", search_check(site, base, site_dir, baseline)))
-    results.append(("font and licence", same_files(base, site_dir, "assets/fonts/*")))
-    results.append(("diagrams", same_files(base, site_dir, "**/*.svg")))
-    results.append(("same bytes", every_byte(base, site_dir)))
-    progress(f"[{candidate.name}] planting a broken image: the gate must stop the build")
-    results.append(("checker gate", gate_check(candidate, site, candidate.home)))
+                why += f"; {build.steps_failed}" if build.steps_failed else ""
+        built = build.status == 0
+    results = [("build", why)]
+    for name, check in checks(candidate, site, base, site_dir, baseline):
+        if built:
+            progress(f"[{candidate.name}] {name}")
+        results.append((name, check() if built else "no site to compare"))
     return results
 
 
