@@ -83,26 +83,25 @@ def test_the_marks_are_shared_by_both_languages(tab, base_url: str) -> None:
     assert pressed(tab) == ids
 
 
+def tab_to(tab, target, presses: int, what: str) -> None:
+    """Press Tab until target has the focus; fail after presses."""
+    for _ in range(presses):
+        tab.keyboard.press("Tab")
+        if target.evaluate("e => e === document.activeElement"):
+            return
+    pytest.fail(f"Tab never reached {what}")
+
+
 def test_the_keyboard_alone_marks_a_question(tab, base_url: str) -> None:
     """Tab reaches the question, Enter opens it, Tab reaches its button, Space and Enter
     toggle it; the button says which question it marks."""
     open_page(tab, base_url + PRACTICE[LANGUAGES[0]].url)
     summary = tab.locator(".practice-question summary").first
-    for _ in range(200):
-        tab.keyboard.press("Tab")
-        if summary.evaluate("s => s === document.activeElement"):
-            break
-    else:
-        pytest.fail("Tab never reached the first question")
+    tab_to(tab, summary, 200, "the first question")
     tab.keyboard.press("Enter")
     assert tab.locator(".practice-question details").first.evaluate("d => d.open")
     button = tab.locator(BUTTONS).first
-    for _ in range(20):
-        tab.keyboard.press("Tab")
-        if button.evaluate("b => b === document.activeElement"):
-            break
-    else:
-        pytest.fail("Tab never reached the question's button")
+    tab_to(tab, button, 20, "the question's button")
     assert button.evaluate("b => getComputedStyle(b).outlineStyle") != "none"  # focus shows
     described = button.get_attribute("aria-describedby")
     assert described and tab.locator(f"#{described}").inner_text() == summary.inner_text()

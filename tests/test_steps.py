@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import LANGUAGES, PROJECT_DIR, SITE, BuiltSite
+from studysite.check.document import meta, parse_file
 from studysite.cli import main
 from studysite.mkdocs_cli import build
-from studysite.practice import front_matter
 
 # What other tests add to the session's site: the books and the offline zip.
 PRODUCTS = {SITE.pdf_path(lang) for lang in LANGUAGES} | {SITE.offline_zip}
@@ -60,8 +60,8 @@ def test_steps_are_idempotent(site: BuiltSite, tmp_path: Path) -> None:
 
 def searched_out(source: str) -> bool:
     """A page whose front matter leaves it out of search (Material's `search: exclude`)."""
-    meta = front_matter((SITE.docs_dir / source).read_text(encoding="utf-8"))
-    return bool((meta.get("search") or {}).get("exclude"))
+    data = meta(parse_file(SITE.docs_dir / source))
+    return bool((data.get("search") or {}).get("exclude"))
 
 
 def test_one_search_index_per_language(site: BuiltSite) -> None:

@@ -13,11 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
-from .check.document import parse
-from .check.source import read_source
+from .check.document import parse_file
 from .model import Site
 from .terms import Term
 
@@ -74,18 +72,10 @@ def _other_form(term: Term, lang: str) -> str:
     return others[0] if others else term.forms[lang]
 
 
-@cache
-def _headings(path: Path, mtime_ns: int) -> dict[str, str]:
-    """Heading id -> heading text of a page (read once per version of the file)."""
-    document = parse(read_source(path).text)
-    return {h.id: h.text for h in document.headings if h.id}
-
-
 def section_title(site: Site, term: Term, lang: str) -> str:
     """ "Page title › section heading" of the section explaining the term, in lang."""
     source = site.translation_source(PurePosixPath(term.page), lang)
-    path = site.docs_dir / source
-    headings = _headings(path, path.stat().st_mtime_ns)
+    headings = {h.id: h.text for h in parse_file(site.docs_dir / source).headings if h.id}
     title = site.page(term.page)[lang].title
     heading = headings.get(term.section, term.section)
     return title if heading == title else f"{title} › {heading}"

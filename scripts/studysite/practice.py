@@ -12,16 +12,12 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path, PurePosixPath
-
-import yaml
+from pathlib import PurePosixPath
 
 from . import questions
-from .check.source import read_source
+from .check.document import meta, parse_file
 from .model import Labels, Page, Site
 
-FRONT_MATTER_RE = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 SAME_PAGE_LINK_RE = re.compile(r"\]\(#")
 
 
@@ -32,33 +28,17 @@ class PageQuestions:
     questions: tuple[questions.Question, ...]
 
 
-def front_matter(text: str) -> dict:
-    match = FRONT_MATTER_RE.match(text)
-    data = yaml.safe_load(match.group(1)) if match else None
-    return data if isinstance(data, dict) else {}
-
-
-@cache
-def _read(path: Path, mtime_ns: int) -> tuple[dict, tuple[questions.Question, ...]]:
-    text = read_source(path).text
-    return front_matter(text), tuple(questions.parse(text))
-
-
-def read_page(path: Path) -> tuple[dict, tuple[questions.Question, ...]]:
-    """A page source's front matter and questions (read once per version of the file)."""
-    return _read(path, path.stat().st_mtime_ns)
-
-
 def service_pages(site: Site, lang: str) -> list[PageQuestions]:
     """The pages marked `kind: service` (in the default language's front matter), in
     navigation order, with their questions in lang."""
     found = []
     for page in site.pages:
-        default = site.docs_dir / page[site.codes[0]].source
-        if read_page(default)[0].get("kind") != "service":
+        if meta(parse_file(site.docs_dir / page[site.codes[0]].source)).get("kind") != "service":
             continue
         source = PurePosixPath(page[lang].source)
-        found.append(PageQuestions(page, source, read_page(site.docs_dir / source)[1]))
+        found.append(
+            PageQuestions(page, source, tuple(parse_file(site.docs_dir / source).questions))
+        )
     return found
 
 

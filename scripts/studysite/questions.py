@@ -27,7 +27,6 @@ QUESTION_RE = re.compile(
     r"(?P<attrs>[ \t]*\{[ \t]*#(?P<id>[^\s}]*)[ \t]*\})?[ \t]*$",
     re.MULTILINE,
 )
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FENCE_RE = re.compile(r"^[ \t]*(```|~~~)")
 HEADING_RE = re.compile(
     r"^(#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]*\{[^{}]*#(?P<id>[^\s}]+)[^{}]*\})?[ \t]*$"

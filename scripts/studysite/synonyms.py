@@ -25,9 +25,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .hangul import HANGUL_RE
 from .terms import Term
 
-HANGUL_RE = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 VENDOR_WORDS = frozenset({"amazon", "aws", "apache"})
 TRAILING_WORDS = frozenset({"service"})
 FUNCTION_WORDS = frozenset({"in", "of", "for", "and", "the", "to", "내"})

@@ -27,7 +27,8 @@ from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
 from markdown.util import AtomicString
 
-HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3"
+from .hangul import HANGUL
+
 WORD = f"0-9A-Za-z_{HANGUL}"
 SKIPPED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "code", "pre", "kbd"})
 

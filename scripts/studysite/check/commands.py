@@ -22,7 +22,7 @@ from . import revisions, spelling
 from .config import load_config
 from .findings import RULES, Severity
 from .report import render
-from .runner import check, scan_spelling, walk
+from .runner import check, scan_spelling, site_terms, walk
 from .source import DecodeFailure, read_source
 from .translations import stamp
 
@@ -110,7 +110,7 @@ def fix_spelling(config_file: Path, paths: list[Path]) -> int:
     selection = [p.resolve() for p in paths]
     pages, pictures = walk(config.docs_dir)
     fixed = files = 0
-    for scanned in scan_spelling(config, pages, pictures):
+    for scanned in scan_spelling(config, site_terms(config), pages, pictures):
         resolved = scanned.path.resolve()
         if selection and not any(s == resolved or s in resolved.parents for s in selection):
             continue

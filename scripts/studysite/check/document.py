@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from html.parser import HTMLParser
+from pathlib import Path
 
+import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
@@ -23,6 +25,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..questions import Question
 from ..questions import parse as parse_questions
+from .source import read_source
 
 # pymdownx.tabbed's `=== "Label"` opens a block of indented content, like an admonition. The
 # admonition plugin reads it once the marker becomes `!!! tab` (only that line's columns move,
@@ -212,3 +215,25 @@ def parse(text: str) -> Document:
         ):
             document.content_lines.append(token.map[0] + 1)
     return document
+
+
+@cache
+def _parse_version(path: Path, mtime_ns: int) -> Document:
+    return parse(read_source(path).text)
+
+
+def parse_file(path: Path) -> Document:
+    """A page's file, parsed once per version of it: the build hooks ask for the same pages
+    (their headings, front matter, questions) while building every page."""
+    return _parse_version(path, path.stat().st_mtime_ns)
+
+
+def meta(document: Document) -> dict:
+    """The page's front matter as data ({} without one, or when it is not a YAML mapping)."""
+    if not document.front_matter:
+        return {}
+    try:
+        data = yaml.safe_load(document.front_matter)
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}

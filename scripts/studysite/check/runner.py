@@ -7,8 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .. import questions
-from ..terms import load_terms
+from ..terms import ID_RE, Terms, load_terms
 from . import images as image_rules
 from . import spelling
 from .config import IMAGE_SUFFIXES, CheckerConfig
@@ -175,8 +174,9 @@ def check(
 
     _check_questions(config, documents, languages, out)
     _check_translations(config, documents, hashes, languages, out)
-    _check_terms(config, documents, out)
-    _check_spelling(config, page_files, picture_files, documents, out)
+    terms = site_terms(config)
+    _check_terms(config, terms, documents, out)
+    _check_spelling(config, terms, page_files, picture_files, documents, out)
 
     findings = [
         f
@@ -226,16 +226,24 @@ def _check_translations(
             )
 
 
+def site_terms(config: CheckerConfig) -> Terms | None:
+    """The site's terminology data (extra.terms), loaded and validated; None without one."""
+    path = config.site.terms_file
+    return load_terms(path, config.site.codes) if path is not None else None
+
+
 def _check_terms(
-    config: CheckerConfig, documents: dict[PurePosixPath, Document], out: _Collector
+    config: CheckerConfig,
+    loaded: Terms | None,
+    documents: dict[PurePosixPath, Document],
+    out: _Collector,
 ) -> None:
     """TERM002: the terminology file is valid, and each term's section exists on its page in
     every language."""
     path = config.site.terms_file
-    if path is None:
+    if path is None or loaded is None:
         return
     site = config.site
-    loaded = load_terms(path, site.codes)
     for problem in loaded.problems:
         out.add(path, Problem("TERM002", problem.line, 1, problem.message))
     for term in loaded.terms:
@@ -260,6 +268,7 @@ def _check_terms(
 
 def _check_spelling(
     config: CheckerConfig,
+    terms: Terms | None,
     page_files: list[Path],
     picture_files: list[Path],
     documents: dict[PurePosixPath, Document],
@@ -269,7 +278,7 @@ def _check_spelling(
     path = config.site.terms_file
     if path is None or "TERM001" in config.disabled:
         return
-    for scanned in scan_spelling(config, page_files, picture_files, documents):
+    for scanned in scan_spelling(config, terms, page_files, picture_files, documents):
         for item in scanned.misspellings:
             message = spelling.message(item, _display(path, out.cwd))
             out.add(scanned.path, Problem("TERM001", item.line, item.column, message))
@@ -277,31 +286,28 @@ def _check_spelling(
 
 def scan_spelling(
     config: CheckerConfig,
+    loaded: Terms | None,
     page_files: list[Path],
     picture_files: list[Path],
     documents: dict[PurePosixPath, Document] | None = None,
 ) -> list[spelling.ScannedFile]:
     """Every page and SVG of the docs tree with its non-preferred spellings (none when the
-    site has no terminology data or it is invalid: TERM002 reports that)."""
-    path = config.site.terms_file
-    if path is None:
-        return []
-    loaded = load_terms(path, config.site.codes)
-    if loaded.problems:
+    site has no terminology data or it is invalid: TERM002 reports that). Pages are parsed
+    here unless the run has parsed them already (documents; an undecodable one is absent)."""
+    if loaded is None or loaded.problems:
         return []
     docs_dir = config.docs_dir
     pages = []
     for page in page_files:
-        key = PurePosixPath(page.relative_to(docs_dir).as_posix())
-        if documents is not None and key not in documents:
-            continue  # not decodable
-        document = documents[key] if documents is not None else None
-        if document is None:
-            try:
-                document = parse(read_source(page).text)
-            except DecodeFailure:
-                continue
-        pages.append((page, document))
+        if documents is not None:
+            key = PurePosixPath(page.relative_to(docs_dir).as_posix())
+            if key in documents:
+                pages.append((page, documents[key]))
+            continue
+        try:
+            pages.append((page, parse(read_source(page).text)))
+        except DecodeFailure:
+            continue
     svgs = [p for p in picture_files if p.suffix.lower() == ".svg"]
     return list(spelling.scan(pages, svgs, spelling.Vocabulary.of(loaded.terms)))
 
@@ -319,7 +325,7 @@ def _check_questions(
         lang = languages[page][0]
         for question in documents[page].questions:
             path = config.docs_dir / page
-            if question.id is None or not questions.ID_RE.match(question.id):
+            if question.id is None or not ID_RE.match(question.id):
                 shown = "no id" if question.id is None else f"the id #{question.id}"
                 out.add(
                     path,

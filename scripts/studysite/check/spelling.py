@@ -19,11 +19,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..hangul import HANGUL, HANGUL_RE
 from ..terms import Term
 from .document import Document, mask_code_spans
 from .source import DecodeFailure, read_source
 
-HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3"
 WORD_CHARS = f"0-9A-Za-z{HANGUL}"
 LATIN_WORD = "0-9A-Za-z"
 
@@ -113,7 +113,7 @@ def _variant_pattern(variant: str) -> str:
     """A variant as a whole word: not inside a longer word on the left; on the right, a
     Korean word may go on with a particle (데이터 주입은), a Latin one may not (zero ETLs)."""
     body = r"\s+".join(re.escape(part) for part in variant.split())
-    if not re.search(f"[{HANGUL}]", variant):
+    if not HANGUL_RE.search(variant):
         body = f"(?i:{body})"
     left = f"(?<![{WORD_CHARS}])" if re.match(f"[{WORD_CHARS}]", variant) else ""
     right = f"(?![{LATIN_WORD}])" if re.search(f"[{LATIN_WORD}]$", variant) else ""

@@ -19,10 +19,8 @@ import re
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
-import yaml
-
 from ..model import Site
-from .document import Document
+from .document import Document, meta
 from .findings import Problem
 
 STAMP_KEY = "source_hash"
@@ -99,13 +97,7 @@ def structure_problems(
 
 def recorded_hash(document: Document) -> str | None:
     """The source fingerprint recorded in a translation's front matter, if any."""
-    if not document.front_matter:
-        return None
-    try:
-        data = yaml.safe_load(document.front_matter)
-    except yaml.YAMLError:
-        return None
-    value = data.get(STAMP_KEY) if isinstance(data, dict) else None
+    value = meta(document).get(STAMP_KEY)
     return str(value) if value is not None else None
 
 
