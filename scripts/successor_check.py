@@ -12,6 +12,11 @@ Candidates, each in its own environment under .cache/successor/<name>/ (never th
 - Zensical, the newest installable release, with zensical-i18n for the two languages. It runs
   no MkDocs hooks, so the project's steps run as commands around its build: `studysite check`
   before (the gate), `studysite post-build` after (diagrams, fonts, search index, icons).
+  Each run asks uv, the installer, for the newest Zensical release on the package index and
+  whether it installs with zensical-i18n; the report line names that release and, when it does
+  not install, why (uv's resolution error in one line, e.g. a dependency the index does not
+  have). The environment gets the newest pair that does install, pinned to what this run
+  found, so that a new release makes a new environment.
 
 Against the supported build (the project's .venv, `mkdocs build --strict`) each candidate is
 checked for: its build, page URLs, <html lang>, each page's heading ids, the language
@@ -59,7 +64,9 @@ class Candidate:
     packages: tuple[str, ...]  # what the report line names, with versions
     command: str  # the generator's executable in the environment's bin/
     runs_hooks: bool
+    unpinned: bool = False  # packages: the newest installable releases, looked up at each run
     versions: dict[str, str] = field(default_factory=dict)
+    newest: Newest | None = None  # what the look-up found (unpinned candidates)
 
     @property
     def home(self) -> Path:
@@ -72,6 +79,14 @@ class Candidate:
     def label(self) -> str:
         named = [f"{p} {self.versions.get(p, '?')}" for p in self.packages]
         return " + ".join(named)
+
+    def install_lists(self) -> list[list[str]]:
+        """The uv pip install argument lists; an unpinned candidate's packages first, at the
+        versions this run's look-up found (none found: whatever uv takes as newest)."""
+        if not self.unpinned:
+            return self.install
+        found = list(self.newest.pins) if self.newest else []
+        return [found or ["--upgrade", *self.packages], *self.install]
 
 
 CANDIDATES = [
@@ -89,26 +104,29 @@ CANDIDATES = [
     Candidate(
         "zensical",
         fallback=False,
-        # The newest release that installs from the registry, on purpose unpinned: the check
-        # is there to tell the day it can take over.
         install=[
-            ["--upgrade", "zensical", "zensical-i18n"],
             # the tooling, for its Markdown extension (studysite.tooltips); built in isolation
             ["--no-deps", "--editable", str(PROJECT_DIR)],
         ],
         packages=("zensical", "zensical-i18n"),
         command="zensical",
         runs_hooks=False,
+        # The newest releases that install from the index, on purpose not pinned in the
+        # project: the check is there to tell the day Zensical can take over.
+        unpinned=True,
     ),
 ]
 
 
-def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[int, str]:
+def run(
+    args: list[str], cwd: Path, env: dict[str, str] | None = None, stdin: str | None = None
+) -> tuple[int, str]:
     """Run a command; (exit status, its output, stdout and stderr together)."""
     result = subprocess.run(
         args,
         cwd=cwd,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        input=stdin,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -137,6 +155,120 @@ def copy_sources(target: Path) -> Path:
     return target
 
 
+# --- The newest release on the index -----------------------------------------------------------
+
+# Asked of uv, the installer, rather than of the index by hand: it reads the index the install
+# will read (UV_INDEX_URL, UV_DEFAULT_INDEX, uv.toml; a mirror, its credentials), skips yanked
+# files and releases this Python cannot use, and its resolution error says why a release does
+# not install. `uv pip compile --no-deps` names the newest release even when its dependencies
+# are missing. pip index versions reads pip's configuration, not uv's (not the same here), and
+# PyPI's JSON API is PyPI's alone; a Simple API client would repeat uv's index settings.
+
+
+@dataclass(frozen=True)
+class Newest:
+    """What the package index offers an unpinned candidate."""
+
+    release: str | None  # the newest release of its first package (None: the look-up failed)
+    pins: tuple[str, ...]  # the newest set of its packages that installs, name==version
+    why_not: str | None = None  # why that release does not install, or the look-up failed
+
+    def note(self, package: str) -> str:
+        """For the report line: the newest release, and why it is not the one tested."""
+        if self.release is None:
+            return f"newest on the index: unknown, {self.why_not}"
+        if self.why_not is None:
+            return "newest on the index"
+        return f"newest on the index: {package} {self.release}, not installable: {self.why_not}"
+
+
+PIN_RE = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)", re.MULTILINE)
+
+
+def canonical(name: str) -> str:
+    """A distribution name as indexes compare them (PEP 503)."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def pins(output: str) -> dict[str, str]:
+    """{name: version} of the `name==version` lines of uv pip compile's output."""
+    return {canonical(m[1]): m[2] for m in PIN_RE.finditer(output)}
+
+
+def uv_compile(requirements: list[str], *options: str) -> tuple[int, str]:
+    """uv's resolution of the requirements for a new environment of this Python (the one the
+    candidates' environments are made with): (exit status, the pins or uv's error). Installs
+    nothing; index pages come from uv's cache while the index lets it keep them."""
+    return run(
+        [str(VENV_BIN / "uv"), "pip", "compile", "-", "--quiet", "--no-header", "--no-annotate",
+         "--python", sys.executable, *options],
+        PROJECT_DIR,
+        stdin="".join(f"{r}\n" for r in requirements),
+    )  # fmt: skip
+
+
+def newest(packages: tuple[str, ...]) -> Newest:
+    """The newest release of the first package on the index (no pre-release), and the newest
+    set of the packages that installs: with that release if it resolves, else uv's choice."""
+    main = canonical(packages[0])
+    status, output = uv_compile([main], "--no-deps", "--prerelease", "disallow")
+    release = pins(output).get(main) if status == 0 else None
+    if release is None:
+        return Newest(None, (), reason(output, main))
+    status, output = uv_compile([f"{main}=={release}", *packages[1:]])
+    why_not = None if status == 0 else reason(output, main)
+    if why_not:
+        status, output = uv_compile(list(packages))
+    found = pins(output) if status == 0 else {}
+    chosen = tuple(f"{p}=={found[canonical(p)]}" for p in packages if canonical(p) in found)
+    return Newest(release, chosen, why_not)
+
+
+# uv's account of a failed resolution: "Because <clause>, we can conclude that ...", one or
+# more times. The clauses that name a cause, each made a short "[<who>] requires ...".
+WHO = r"(?:all versions of )?(?P<who>[A-Za-z0-9][\w.-]*?)(?:[=<>!~]=?[^\s,]*)? depends? on "
+MISSING = r"^(?P<dep>\S+) was not found in the (?:package registry|provided package locations)"
+NO_VERSION = r"^there (?:is|are) no versions? of (?P<dep>\S+)"
+CAUSES = [
+    (re.compile(MISSING + " and you require "), "the index does not have {dep}"),
+    (re.compile(NO_VERSION + " and you require "), "the index does not have {dep}"),
+    (re.compile(MISSING + " and " + WHO), "requires {dep}, which the index does not have"),
+    (re.compile(NO_VERSION + " and " + WHO), "requires {dep}, which the index does not have"),
+    (
+        re.compile(r"^only (?P<have>.+?) (?:is|are) available and " + WHO + r"(?P<dep>\S+)"),
+        "requires {dep}, the index has only {have}",
+    ),
+    (
+        re.compile(
+            r"^the (?:current|requested) Python version \((?P<py>[^)]+)\) does not satisfy "
+            r"(?P<need>\S+) and " + WHO
+        ),
+        "requires {need}, this is Python {py}",
+    ),
+]
+MARK_RE = re.compile(r"^(?:[×╰├│─▶\s]+|(?:error|cause|caused by):\s*)+", re.IGNORECASE)
+
+
+def reason(output: str, package: str) -> str:
+    """uv's failure output in one line: the cause of a failed resolution, as 'requires ...'
+    (led by who requires it when that is not the package), else its first clause; else uv's
+    first and last message lines (a network error, say, and its cause). Hints left out."""
+    lines = [MARK_RE.sub("", line).strip() for line in output.splitlines()]
+    lines = [line for line in lines if line and not line.lower().startswith("hint:")]
+    clauses = re.findall(r"\b[Bb]ecause (.+?), we can conclude", " ".join(lines))
+    for pattern, text in CAUSES:
+        for clause in clauses:
+            if found := pattern.search(clause):
+                said = text.format(**found.groupdict())
+                who = found.groupdict().get("who")
+                return f"{who} {said}" if who and canonical(who) != canonical(package) else said
+    if clauses:
+        return clauses[0][:200]
+    if not lines:
+        return "uv said nothing"
+    return (lines[0] if len(lines) == 1 else f"{lines[0]}: {lines[-1]}")[:200]
+
+
 # --- Environments and builds -------------------------------------------------------------------
 
 
@@ -144,7 +276,7 @@ def install(candidate: Candidate, progress: Callable[[str], None]) -> str | None
     """Make the candidate's environment (reused while its install lists stay the same);
     return why it failed, or None."""
     stamp = candidate.home / "venv" / ".installed"
-    wanted = hashlib.sha256(json.dumps(candidate.install).encode()).hexdigest()
+    wanted = hashlib.sha256(json.dumps(candidate.install_lists()).encode()).hexdigest()
     lock = PROJECT_DIR / "requirements-properdocs.txt"
     wanted += hashlib.sha256(lock.read_bytes()).hexdigest() if candidate.fallback else ""
     if not (stamp.is_file() and stamp.read_text() == wanted):
@@ -156,7 +288,7 @@ def install(candidate: Candidate, progress: Callable[[str], None]) -> str | None
         )
         if status:
             return f"cannot make its environment: {last_line(output)}"
-        for arguments in candidate.install:
+        for arguments in candidate.install_lists():
             status, output = run(
                 [str(VENV_BIN / "uv"), "pip", "install", "--quiet", "--python",
                  str(candidate.bin / "python"), *arguments],
@@ -368,6 +500,10 @@ def check_candidate(
 ) -> list[tuple[str, str | None]]:
     """(check, why it failed or None) for one candidate."""
     site_dir = candidate.home / "site"
+    if candidate.unpinned:
+        progress(f"[{candidate.name}] looking up the newest release on the index")
+        candidate.newest = newest(candidate.packages)
+        progress(f"[{candidate.name}] {candidate.newest.note(candidate.packages[0])}")
     why = install(candidate, progress)
     built = False
     if why is None:
@@ -426,6 +562,7 @@ def main() -> int:
     for candidate, results in reports:
         failed = [(name, why) for name, why in results if why is not None]
         role = " (fallback)" if candidate.fallback else ""
+        role += f" ({candidate.newest.note(candidate.packages[0])})" if candidate.newest else ""
         print(f"{candidate.label()}: {len(failed)} failed checks{role}")
         for name, why in results:
             print(f"    {'FAIL' if why else 'ok  '} {name}{': ' + why if why else ''}")
