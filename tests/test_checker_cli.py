@@ -17,7 +17,10 @@ from hypothesis import strategies as st
 
 from conftest import PROJECT_DIR
 from docstree import PNG, make_tree
-from studysite.check.findings import RULES
+from studysite.check.config import load_config
+from studysite.check.context import studysite_command
+from studysite.check.registry import RULES
+from studysite.model import ConfigError
 from studysite.cli import main
 
 SEED = PROJECT_DIR / "tests" / "data" / "seed"
@@ -128,7 +131,8 @@ def test_paths_limit_the_report_not_the_cross_file_rules(tmp_path: Path) -> None
 
 
 def test_config_with_env_and_python_tags(tmp_path: Path) -> None:
-    make_tree(tmp_path, {"index.md": "# Title\n\nText.\n"})
+    # With a site_url every page needs its description (PAGE002).
+    make_tree(tmp_path, {"index.md": "---\ndescription: A page\n---\n\n# Title\n\nText.\n"})
     config = tmp_path / "mkdocs.yml"
     config.write_text(
         config.read_text(encoding="utf-8")
@@ -137,6 +141,34 @@ def test_config_with_env_and_python_tags(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert run_cli(cwd=tmp_path).returncode == 0
+
+
+def test_bad_checker_settings_name_the_file_and_the_key(tmp_path: Path) -> None:
+    """The checker validates its own settings (extra.docscheck), against the registry."""
+    for docscheck, where in (
+        ({"disable": ["NOPE001"]}, "extra.docscheck"),
+        ({"min_questions": "five"}, "extra.docscheck.min_questions"),
+        ("all", "extra.docscheck"),
+    ):
+        config = make_tree(
+            tmp_path, {"index.md": "# Title\n\nText.\n"}, extra={"docscheck": docscheck}
+        )
+        with pytest.raises(ConfigError) as error:
+            load_config(config)
+        assert str(config) in str(error.value) and where in str(error.value), error.value
+        result = run_cli(cwd=tmp_path)
+        assert result.returncode == 2 and where in result.stderr, result.stderr
+
+
+def test_messages_name_the_command_as_it_is_typed(monkeypatch) -> None:
+    """Not a fixed `.venv/bin/studysite`: the one installed with this Python, relative to where
+    the report is read, or plain `studysite` when that one is on the PATH."""
+    venv_bin = Path(sys.executable).parent
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")
+    assert studysite_command("check", cwd=venv_bin.parent) == f"{venv_bin.name}/studysite check"
+    assert studysite_command("check", "a b.md", cwd=venv_bin) == "studysite check 'a b.md'"
+    monkeypatch.setenv("PATH", f"{venv_bin}:/usr/bin:/bin")
+    assert studysite_command("check", "--fix", cwd=Path("/")) == "studysite check --fix"
 
 
 def test_list_rules() -> None:

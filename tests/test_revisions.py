@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from docstree import make_tree
 from studysite.check import revisions
 from studysite.check.config import load_config
-from studysite.check.findings import RULES
+from studysite.check.context import studysite_command
+from studysite.check.registry import RULES
 from studysite.check.runner import check
 from studysite.cli import main
 
@@ -58,9 +59,10 @@ def test_missing_stamp_names_the_command(tmp_path: Path) -> None:
         ("docs/a.md", 1, 1),
         ("docs/b.md", 1, 1),
     ]
+    # The command as typed where the report is read (here tmp_path): the venv's studysite.
     assert got[0][3] == (
         "no revision stamp (revised, revised_hash missing); run: "
-        ".venv/bin/studysite check --mark-revised docs/a.md"
+        f"{studysite_command(cwd=tmp_path)} check --mark-revised docs/a.md"
     )
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 from conftest import DOCS_DIR, PROJECT_DIR, SITE, BuiltSite
 from docstree import make_tree
 from studysite.check.revisions import revision
-from studysite.check.source import read_source
 from studysite.mkdocs_cli import mkdocs
+from studysite.reading.source import read_source
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 SITE_URL = SITE.config.site_url

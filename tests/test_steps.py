@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from conftest import LANGUAGES, PROJECT_DIR, SITE, BuiltSite
-from studysite.check.document import meta, parse_file
 from studysite.cli import main
 from studysite.mkdocs_cli import build
+from studysite.reading.document import parse_file
+from studysite.reading.frontmatter import meta
 
 # What other tests add to the session's site: the books and the offline zip.
 PRODUCTS = {SITE.pdf_path(lang) for lang in LANGUAGES} | {SITE.offline_zip}

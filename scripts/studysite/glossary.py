@@ -15,8 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from .check.document import parse_file
 from .model import Site
+from .reading.document import parse_file
 from .terms import Term
 
 HANGUL_FIRST, HANGUL_LAST = 0xAC00, 0xD7A3

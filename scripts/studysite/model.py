@@ -29,9 +29,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
 from . import PROJECT_DIR
-from .check.document import parse
-from .check.findings import RULES
-from .check.source import read_source
+from .reading.document import parse_file
 
 
 class ConfigError(Exception):
@@ -65,12 +63,6 @@ class LabelsConfig(Config):
     practice_source = c.Type(str, default="Question on")
 
 
-class DocsCheckConfig(Config):
-    """`extra.docscheck`: rules switched off for the whole site."""
-
-    disable = c.ListOfItems(c.Choice(tuple(RULES)), default=[])
-
-
 class ExtraConfig(Config):
     """The keys of `extra` this project reads; Material's own (generator, polyfills...) are
     left to Material."""
@@ -82,10 +74,12 @@ class ExtraConfig(Config):
     terms = c.Optional(c.Type(str))  # the terminology file, docs-relative (studysite.terms)
     glossary = c.Optional(c.Type(str))  # the glossary page's source; its entries come from terms
     practice = c.Optional(c.Type(str))  # the practice page's source; its questions come from pages
-    docscheck = c.SubConfig(DocsCheckConfig)
+    # The checker's settings (rules switched off...), validated by the checker, which owns
+    # them (studysite.check.config): the model knows no rule.
+    docscheck = c.Optional(c.Type(dict))
 
 
-def _validated(schema: type[Config], data: Mapping[str, Any], where: str, path: Path) -> Config:
+def validated(schema: type[Config], data: Mapping[str, Any], where: str, path: Path) -> Config:
     """Validate data with a MkDocs Config class; raise ConfigError naming file and key."""
     config = schema(config_file_path=str(path))
     config.load_dict(dict(data))
@@ -165,7 +159,7 @@ class Site:
         self.config_file = Path(config.config_file_path)
         self.docs_dir = Path(config.docs_dir)
         self.site_dir = Path(config.site_dir)  # as configured; a build may be told otherwise
-        self.extra = _validated(ExtraConfig, _our_keys(config.extra), "extra", self.config_file)
+        self.extra = validated(ExtraConfig, _our_keys(config.extra), "extra", self.config_file)
         _check_site_url(config, self.config_file, deploy=self.extra.deploy)
         self.languages = tuple(_languages(config, self.config_file, self.extra))
 
@@ -314,10 +308,6 @@ class Site:
             raise ConfigError(f"{self.config_file}: extra.labels is not set")
         return labels
 
-    @property
-    def disabled_rules(self) -> frozenset[str]:
-        return frozenset(self.extra.docscheck.disable)
-
 
 # Top-level domains reserved for examples and tests (RFC 2606): a site_url there is a placeholder.
 RESERVED_DOMAINS = ("example", "test", "invalid", "localhost")
@@ -390,7 +380,7 @@ def _languages(config: MkDocsConfig, path: Path, extra: Config) -> Iterator[Lang
             return None
         if not isinstance(data, Mapping):
             raise ConfigError(f"{path}: {where}: expected a mapping of labels")
-        return Labels(**_validated(LabelsConfig, data, where, path))
+        return Labels(**validated(LabelsConfig, data, where, path))
 
     default_labels = labels(extra.labels, "extra.labels")
     if plugin is None:
@@ -439,7 +429,7 @@ def _nav_sources(nav: Any) -> Iterator[str]:
 
 def _title(source: Path) -> str:
     """The text of a page's level-1 heading (without its `{ #id }`), or its file name."""
-    headings = [h for h in parse(read_source(source).text).headings if h.level == 1]
+    headings = [h for h in parse_file(source).headings if h.level == 1]
     return headings[0].text.strip() if headings else source.name
 
 

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from . import questions
-from .check.document import meta, parse_file
 from .model import Labels, Page, Site
+from .reading.document import parse_file
+from .reading.frontmatter import meta
 
 SAME_PAGE_LINK_RE = re.compile(r"\]\(#")
 

@@ -1,4 +1,4 @@
-"""The docs checker: image links, section headers, translations and encodings of a docs tree.
+"""The docs checker: every rule of registry.py over a docs tree read once (runner.py).
 
 Command: `studysite check` (commands.py). Build gate: hooks/pre_build.py, through gate.py.
 """

@@ -18,19 +18,20 @@ import time
 from pathlib import Path, PurePosixPath
 
 from ..model import ConfigError
+from ..reading.source import DecodeFailure, read_source
 from . import revisions, spelling
 from .config import load_config
-from .findings import RULES, Severity
+from .findings import Severity
+from .registry import RULES_IN_ORDER
 from .report import render
-from .runner import check, scan_spelling, site_terms, walk
-from .source import DecodeFailure, read_source
+from .runner import check, load_tree
 from .translations import stamp
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
 def list_rules() -> str:
-    return "\n".join(f"{r.code:<8} {r.severity.value:<8} {r.summary}" for r in RULES.values())
+    return "\n".join(f"{r.code:<8} {r.severity.value:<8} {r.summary.en}" for r in RULES_IN_ORDER)
 
 
 def mark_translated(config_file: Path, pages: list[Path]) -> int:
@@ -108,9 +109,8 @@ def fix_spelling(config_file: Path, paths: list[Path]) -> int:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
     selection = [p.resolve() for p in paths]
-    pages, pictures = walk(config.docs_dir)
     fixed = files = 0
-    for scanned in scan_spelling(config, site_terms(config), pages, pictures):
+    for scanned in spelling.scan(load_tree(config)):
         resolved = scanned.path.resolve()
         if selection and not any(s == resolved or s in resolved.parents for s in selection):
             continue

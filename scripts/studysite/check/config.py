@@ -1,20 +1,31 @@
-"""What the checker needs to know about a site, from the site model: the docs directory, the
-languages, the rules switched off (`extra.docscheck`, validated there), the configuration's
-own files."""
+"""What the checker needs to know about a site: the site model, and its own settings
+(`extra.docscheck`), which it validates with MkDocs' config classes, as the model does the rest
+of `extra`. The rule codes it accepts are the registry's."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Site, load_site
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
 
-IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp"})
+from ..model import ConfigError, Site, load_site, validated
+from .context import Settings
+from .registry import RULES
+
+
+class DocsCheckConfig(Config):
+    """`extra.docscheck`: rules switched off for the whole site, and the page rules' limits."""
+
+    disable = c.ListOfItems(c.Choice(tuple(RULES)), default=[])
+    min_questions = c.Type(int, default=Settings.min_questions)
 
 
 @dataclass(frozen=True)
 class CheckerConfig:
     site: Site
+    settings: Settings
 
     @property
     def docs_dir(self) -> Path:
@@ -31,17 +42,22 @@ class CheckerConfig:
 
     @property
     def disabled(self) -> frozenset[str]:
-        return self.site.disabled_rules
+        return self.settings.disable
 
-    @property
-    def config_assets(self) -> frozenset[str]:
-        """Files the configuration itself references (favicon, logo, extra CSS), docs-relative:
-        they count as used images."""
-        theme = self.site.config.theme
-        assets = [theme.get("favicon"), theme.get("logo"), *self.site.config.extra_css]
-        return frozenset(str(a) for a in assets if isinstance(a, str) and "://" not in a)
+
+def settings(site: Site) -> Settings:
+    """The site's `extra.docscheck`, validated; ConfigError naming the file and the key."""
+    data = site.extra.docscheck or {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{site.config_file}: extra.docscheck: expected a mapping")
+    config = validated(DocsCheckConfig, data, "extra.docscheck", site.config_file)
+    return Settings(frozenset(config.disable), config.min_questions)
+
+
+def checker_config(site: Site) -> CheckerConfig:
+    return CheckerConfig(site, settings(site))
 
 
 def load_config(path: Path) -> CheckerConfig:
     """Read a mkdocs.yml (with MkDocs); raise model.ConfigError when it cannot be used."""
-    return CheckerConfig(load_site(path))
+    return checker_config(load_site(path))

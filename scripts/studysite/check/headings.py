@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .document import Document, Heading
+from ..reading.document import Document, Heading
+from .context import PageFile, Tree
 from .findings import Problem
 
 
-def check_headings(document: Document) -> Iterator[Problem]:
+def check_page(page: PageFile, tree: Tree) -> Iterator[Problem]:
+    """HDR001-HDR004 on one page."""
+    document = page.document
     yield from _title(document)
     yield from _skipped_levels(document)
     yield from _empty_sections(document)

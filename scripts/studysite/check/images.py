@@ -1,4 +1,5 @@
-"""Image rules: IMG001 to IMG004 and IMG006 per page; IMG005 (unused files) across the tree."""
+"""Image rules: IMG001 to IMG004 and IMG006 per page (check_page); IMG005, unused files, across
+the tree (unused)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from ..model import Site
+from ..reading.document import Image
 from ..urls import resolve
-from .document import Document, Image
-from .findings import Problem
+from .context import PageFile, Tree
+from .findings import FileProblem, Problem
 
 PLACEHOLDER_ALTS = frozenset(
     {"alt text", "alt", "image", "img", "picture", "photo", "screenshot", "diagram", "figure"}
@@ -97,17 +100,9 @@ def image_target(page: PurePosixPath, src: str) -> PurePosixPath | None:
     return PurePosixPath(target.path)
 
 
-@dataclass(frozen=True)
-class ImageContext:
-    docs_dir: Path
-    page: PurePosixPath  # docs-relative
-    lang: str
-    default: str
-
-
-def _resolve(image: Image, context: ImageContext) -> tuple[Problem | None, list[Path]]:
+def _resolve(image: Image, page: PageFile, tree: Tree) -> tuple[Problem | None, list[Path]]:
     """Check one image's target; return a problem (or None) and the files it uses."""
-    target = image_target(context.page, image.src)
+    target = image_target(page.page, image.src)
     if target is None:
         scheme = urlsplit(image.src).scheme.lower()
         if scheme in ("http", "https") or image.src.startswith("//"):
@@ -120,15 +115,15 @@ def _resolve(image: Image, context: ImageContext) -> tuple[Problem | None, list[
             ), []
         return None, []
     near_miss: Located | None = None
-    for candidate in candidates(target, context.lang, context.default):
-        found = locate(context.docs_dir / candidate)
+    for candidate in candidates(target, page.lang, tree.default_language):
+        found = locate(tree.docs_dir / candidate)
         if found.match is Match.EXACT:
             return None, [found.path] if found.path else []
         if found.match is not Match.MISSING and near_miss is None:
             near_miss = found
     shown = unquote(urlsplit(image.src).path)
     if near_miss is not None and near_miss.path is not None:
-        real = _relative(near_miss.path, context.docs_dir / context.page.parent)
+        real = _relative(near_miss.path, tree.docs_dir / page.page.parent)
         if near_miss.match is Match.CASE:
             message = f"image {shown} exists only as {real}: letter case differs"
             message += " (breaks on case-sensitive hosts)"
@@ -165,19 +160,39 @@ def _alt_problem(image: Image) -> Problem | None:
     return None
 
 
-def check_images(document: Document, context: ImageContext) -> tuple[list[Problem], set[Path]]:
-    """Per-page image problems, and the image files the page uses."""
-    problems: list[Problem] = []
-    used: set[Path] = set()
-    for image in document.images:
-        problem, files = _resolve(image, context)
-        used.update(files)
+def check_page(page: PageFile, tree: Tree) -> Iterator[Problem]:
+    """IMG001-IMG004, IMG006: each image of the page, its target and its alt text."""
+    for image in page.document.images:
+        problem, _ = _resolve(image, page, tree)
         if problem is not None:
-            problems.append(problem)
+            yield problem
         alt_problem = _alt_problem(image)
         if alt_problem is not None:
-            problems.append(alt_problem)
-    return problems, used
+            yield alt_problem
+
+
+def used_files(tree: Tree) -> set[Path]:
+    """The image files the pages show, and those the configuration names."""
+    used: set[Path] = set()
+    for page in tree.pages.values():
+        for image in page.document.images:
+            used.update(_resolve(image, page, tree)[1])
+    used.update(tree.docs_dir / asset for asset in config_assets(tree.site))
+    return used
+
+
+def config_assets(site: Site) -> frozenset[str]:
+    """Files the configuration itself references (favicon, logo, extra CSS), docs-relative:
+    they count as used images."""
+    theme = site.config.theme
+    assets = [theme.get("favicon"), theme.get("logo"), *site.config.extra_css]
+    return frozenset(str(a) for a in assets if isinstance(a, str) and "://" not in a)
+
+
+def unused(tree: Tree) -> Iterator[FileProblem]:
+    """IMG005: image files no page uses. `x.en.svg` counts as used when `x.svg` is."""
+    for picture in unused_images(tree.pictures, used_files(tree), tree.languages):
+        yield picture, Problem("IMG005", 1, 1, "image file that no page uses")
 
 
 def unused_images(

@@ -28,11 +28,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..reading.frontmatter import FRONT_MATTER_RE, set_front_matter
+from ..reading.source import content_hash
+from .context import PageFile, Tree
 from .findings import Problem
-from .source import content_hash
-from .translations import FRONT_MATTER_RE, set_front_matter
 
 DATE_KEY = "revised"
 HASH_KEY = "revised_hash"
@@ -122,6 +124,16 @@ def stamp(text: str, date: dt.date) -> str:
     if current.fresh:
         return text
     return set_front_matter(text, {DATE_KEY: date.isoformat(), HASH_KEY: current.current})
+
+
+def check_page(page: PageFile, tree: Tree) -> Iterator[Problem]:
+    """REV001, on sites with a site_url: revision stamps feed the sitemap, which lists pages
+    only on such a site."""
+    if not tree.site.config.site_url:
+        return
+    command = tree.command("check", "--mark-revised", tree.display(page.path))
+    if found := stamp_problem(revision(page.text), command):
+        yield found
 
 
 def stamp_problem(current: Revision, command: str) -> Problem | None:

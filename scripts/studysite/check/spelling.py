@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..hangul import HANGUL, HANGUL_RE
+from ..reading.document import Document, mask_code_spans
+from ..reading.source import DecodeFailure, read_source
 from ..terms import Term
-from .document import Document, mask_code_spans
-from .source import DecodeFailure, read_source
+from .context import Tree
+from .findings import FileProblem, Problem
 
 WORD_CHARS = f"0-9A-Za-z{HANGUL}"
 LATIN_WORD = "0-9A-Za-z"
@@ -176,24 +178,36 @@ class ScannedFile:
     misspellings: tuple[Misspelling, ...]
 
 
-def scan(
-    pages: Iterable[tuple[Path, Document]], svgs: Iterable[Path], vocabulary: Vocabulary
-) -> Iterator[ScannedFile]:
-    """The misspellings of every page (with its parsed document) and every SVG diagram;
-    files that cannot be read are the encoding rule's business (ENC001) and are skipped."""
-    for path, document in pages:
-        try:
-            text = read_source(path).text
-        except DecodeFailure:
+def scan(tree: Tree) -> Iterator[ScannedFile]:
+    """The misspellings of every page and every SVG diagram of the tree (none when the site
+    has no terminology data or it is invalid: TERM002 reports that). Files that cannot be
+    read are the encoding rule's business (ENC001) and are skipped."""
+    terms = tree.terms
+    if terms is None or terms.problems:
+        return
+    vocabulary = Vocabulary.of(terms.terms)
+    for page in tree.pages.values():
+        found = tuple(find(page.text, masked_markdown(page.text, page.document), vocabulary))
+        yield ScannedFile(page.path, page.text, found)
+    for path in tree.pictures:
+        if path.suffix.lower() != ".svg":
             continue
-        found = tuple(find(text, masked_markdown(text, document), vocabulary))
-        yield ScannedFile(path, text, found)
-    for path in svgs:
         try:
             text = read_source(path).text
         except DecodeFailure:
             continue
         yield ScannedFile(path, text, tuple(find(text, masked_svg(text), vocabulary)))
+
+
+def check_tree(tree: Tree) -> Iterator[FileProblem]:
+    """TERM001: the terminology's non-preferred spellings in pages and SVG diagrams."""
+    terms_file = tree.site.terms_file
+    if terms_file is None:
+        return
+    shown = tree.display(terms_file)
+    for scanned in scan(tree):
+        for item in scanned.misspellings:
+            yield scanned.path, Problem("TERM001", item.line, item.column, message(item, shown))
 
 
 def message(item: Misspelling, terms_file: str) -> str:

@@ -15,16 +15,64 @@ source's whole text but its revision stamp (revisions.py).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from ..model import Site
-from .document import Document, meta
-from .findings import Problem
+from ..reading.document import Document
+from ..reading.frontmatter import meta, set_front_matter
+from .context import PageFile, Tree
+from .findings import FileProblem, Problem
+from .revisions import translation_fingerprint
 
 STAMP_KEY = "source_hash"
-FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def missing(tree: Tree) -> Iterator[FileProblem]:
+    """I18N001: a page without its page in another built language."""
+    if len(tree.languages) < 2:
+        return
+    languages = {page: (f.lang, f.source) for page, f in tree.pages.items()}
+    for path in tree.undecodable:  # present, though unreadable (ENC001)
+        page = PurePosixPath(path.relative_to(tree.docs_dir).as_posix())
+        languages[page] = tree.site.source_language(page)
+    for page, lang, expected in missing_pages(languages, tree.site):
+        yield (
+            tree.docs_dir / page,
+            Problem("I18N001", 1, 1, f"no {lang} page: {expected} is missing"),
+        )
+
+
+def _translations(tree: Tree) -> Iterator[tuple[PageFile, PageFile]]:
+    """(translation, its source page) for every translation whose source was read."""
+    if len(tree.languages) < 2:
+        return
+    for page in tree.pages.values():
+        source = tree.pages.get(page.source)
+        if page.lang != tree.default_language and source is not None:
+            yield page, source
+
+
+def structure(tree: Tree) -> Iterator[FileProblem]:
+    """I18N002: a translation's structure differs from its source's."""
+    for page, source in _translations(tree):
+        for problem in structure_problems(source.document, page.document, source.page.name):
+            yield page.path, problem
+
+
+def freshness(tree: Tree) -> Iterator[FileProblem]:
+    """I18N003: a translation not marked up to date with its source's current text."""
+    for page, source in _translations(tree):
+        recorded = recorded_hash(page.document)
+        if recorded == translation_fingerprint(source.text):
+            continue
+        why = (
+            f"{source.page.name} changed since this translation was marked up to date"
+            if recorded
+            else f"not marked as a translation of {source.page.name} ({STAMP_KEY} missing)"
+        )
+        command = tree.command("check", "--mark-translated", tree.display(page.path))
+        yield page.path, Problem("I18N003", 1, 1, f"{why}; update it, then run: {command}")
 
 
 def missing_pages(
@@ -104,29 +152,3 @@ def recorded_hash(document: Document) -> str | None:
 def stamp(text: str, source_hash: str) -> str:
     """Return a translation's text with its front matter recording source_hash."""
     return set_front_matter(text, {STAMP_KEY: source_hash})
-
-
-def set_front_matter(text: str, values: dict[str, str]) -> str:
-    """Return text with each `key: value` of values set in its front matter (added at its
-    end, or replacing the key's line), everything else as it was; a page without front
-    matter gets one, followed by a blank line.
-
-    A line edit rather than a YAML round trip, which would reorder and restyle the author's
-    front matter.
-    """
-    match = FRONT_MATTER_RE.match(text)
-    if match is None:
-        lines = "".join(f"{key}: {value}\n" for key, value in values.items())
-        return f"---\n{lines}---\n\n{text}"
-    # group(1) is None for an empty front matter: insert after the opening line.
-    start = match.start(1) if match.group(1) is not None else text.index("\n") + 1
-    end = match.end(1) if match.group(1) is not None else start
-    body = text[start:end]
-    for key, value in values.items():
-        line = f"{key}: {value}"
-        pattern = re.compile(rf"^{re.escape(key)}[ \t]*:.*$", re.MULTILINE)
-        if pattern.search(body):
-            body = pattern.sub(lambda _match, line=line: line, body, count=1)
-        else:
-            body += line + "\n"
-    return text[:start] + body + text[end:]

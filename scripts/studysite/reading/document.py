@@ -1,10 +1,13 @@
-"""A page's headings, images and content blocks, with their source positions.
+"""A page's headings, images, links and content blocks, with their source positions.
 
 Parsed with markdown-it-py (CommonMark) plus the plugins that match this site's
 Python-Markdown extensions: front matter, admonitions and collapsible blocks (`!!!`, `???`,
 `???+`), footnotes, definition lists, tables; content tabs (`=== "Tab"`) are read as
 admonitions (see TAB_RE). What is inside code (fenced, indented, inline) or an HTML comment is
-never an image or a heading; raw-HTML <img> tags count.
+never an image, a link or a heading; raw-HTML <img> and <a href> tags count.
+
+Below both the site model and the checker: the model reads page titles here, the checker's
+rules, the glossary and the practice page read pages here (`parse_file`, once per version).
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
@@ -23,6 +25,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from ..filecache import FileCache
 from ..questions import Question
 from ..questions import parse as parse_questions
 from .source import read_source
@@ -39,6 +42,7 @@ HEADING_ID_RE = re.compile(r"(?:^|\s)#([^\s#}]+)")
 CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 MD_IMAGE_RE = re.compile(r"(?<!\\)!\[")
 HTML_IMG_RE = re.compile(r"<img\b", re.IGNORECASE)
+HTML_A_RE = re.compile(r"<a\b", re.IGNORECASE)
 # HTML that carries no content: comments, line breaks, whitespace.
 TRIVIAL_HTML_RE = re.compile(r"<!--.*?-->|<br\s*/?>|\s+", re.DOTALL | re.IGNORECASE)
 NOT_CONTENT = frozenset({"heading_open", "hr", "front_matter"})
@@ -63,10 +67,18 @@ class Image:
     html: bool = False
 
 
+@dataclass(frozen=True)
+class Link:
+    href: str
+    line: int  # of the block that holds it (a reference link's target may be elsewhere)
+    html: bool = False
+
+
 @dataclass
 class Document:
     headings: list[Heading] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)  # every link's target, in order
     content_lines: list[int] = field(default_factory=list)  # first line of each content block
     front_matter: str | None = None
     # 0-based [first, last) line ranges that hold no prose: front matter, fenced and indented code
@@ -84,34 +96,37 @@ def _parser() -> MarkdownIt:
         .use(deflist_plugin)
         .enable("table")
     )
-    # Inline parsing is most of the cost and only images need it: parse() runs it just for the
-    # blocks whose text could hold one (see _needs_inline).
+    # Inline parsing is most of the cost and only images and links need it: parse() runs it
+    # just for the blocks whose text could hold one (see _needs_inline).
     parser.core.ruler.disable(["inline", "text_join"])
     return parser
 
 
 def _needs_inline(token: Token) -> bool:
+    """Whether a block's text could hold an image or a link: a `[` (Markdown images, inline
+    and reference links), `<` (raw HTML, autolinks)."""
     content = token.content
-    return "![" in content or "<img" in content.lower()
+    return "[" in content or "<" in content
 
 
-class _ImgTagParser(HTMLParser):
-    """Collects <img> tags with their positions inside an HTML fragment."""
+class _TagParser(HTMLParser):
+    """Collects the start tags of one kind with their positions inside an HTML fragment."""
 
-    def __init__(self) -> None:
+    def __init__(self, tag: str) -> None:
         super().__init__(convert_charrefs=True)
+        self.tag = tag
         self.found: list[tuple[dict[str, str | None], int, int]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "img":
+        if tag == self.tag:
             line, offset = self.getpos()
             self.found.append((dict(attrs), line, offset))
 
     handle_startendtag = handle_starttag
 
 
-def _html_images(fragment: str) -> list[tuple[dict[str, str | None], int, int]]:
-    parser = _ImgTagParser()
+def _html_tags(fragment: str, tag: str) -> list[tuple[dict[str, str | None], int, int]]:
+    parser = _TagParser(tag)
     try:
         parser.feed(fragment)
         parser.close()
@@ -166,7 +181,7 @@ def _inline_images(lines: list[str], inline: Token) -> list[Image]:
             src = str(child.attrs.get("src", ""))
             images.append(Image(src, child.content.strip(), line, column))
         elif child.type == "html_inline" and HTML_IMG_RE.match(child.content):
-            for attrs, _, _ in _html_images(child.content):
+            for attrs, _, _ in _html_tags(child.content, "img"):
                 spot = html_spots[html_index] if html_index < len(html_spots) else None
                 html_index += 1
                 line, column = _position(lines, first, spot) if spot is not None else (first + 1, 1)
@@ -177,18 +192,57 @@ def _inline_images(lines: list[str], inline: Token) -> list[Image]:
 def _block_html_images(lines: list[str], token: Token) -> list[Image]:
     assert token.map is not None
     first, last = token.map
-    found = _html_images("\n".join(lines[first:last]))
+    found = _html_tags("\n".join(lines[first:last]), "img")
     return [
         Image(attrs.get("src") or "", attrs.get("alt"), first + line, offset + 1, True)
         for attrs, line, offset in found
     ]
 
 
+def _inline_links(inline: Token) -> list[Link]:
+    """The link targets of a paragraph: Markdown links (inline, reference, autolinks) and
+    raw-HTML <a href>, at the paragraph's first line."""
+    assert inline.map is not None
+    line = inline.map[0] + 1
+    links: list[Link] = []
+    for child in inline.children or []:
+        if child.type == "link_open":
+            links.append(Link(str(child.attrs.get("href", "")), line))
+        elif child.type == "html_inline" and HTML_A_RE.match(child.content):
+            links += [
+                Link(attrs["href"] or "", line, True)
+                for attrs, _, _ in _html_tags(child.content, "a")
+                if "href" in attrs
+            ]
+    return links
+
+
+def _block_html_links(token: Token) -> list[Link]:
+    assert token.map is not None
+    found = _html_tags(token.content, "a")
+    first = token.map[0]
+    return [
+        Link(attrs["href"] or "", first + line, True) for attrs, line, _ in found if "href" in attrs
+    ]
+
+
+def _is_content(token: Token) -> bool:
+    """A block that counts as a section's content (not a heading, rule or front matter, nor an
+    HTML block of comments and line breaks only)."""
+    return (
+        token.map is not None
+        and token.nesting >= 0
+        and token.type not in NOT_CONTENT
+        and token.type != "inline"
+        and not (token.type == "html_block" and not TRIVIAL_HTML_RE.sub("", token.content))
+    )
+
+
 def parse(text: str) -> Document:
-    """Parse a page's text (LF line endings) into its headings, images and content."""
+    """Parse a page's text (LF line endings) into its headings, images, links and content."""
     lines = text.split("\n")
     parser = _parser()
-    env: dict = {}  # collects reference definitions, for reference-style images
+    env: dict = {}  # collects reference definitions, for reference-style images and links
     tokens = parser.parse(TAB_RE.sub(r"\1!!! tab", text), env)
     for token in tokens:
         if token.type == "inline" and _needs_inline(token):
@@ -204,36 +258,20 @@ def parse(text: str) -> Document:
             document.headings.append(_heading(lines, token, tokens[index + 1]))
         elif token.type == "inline" and token.map and token.children:
             document.images.extend(_inline_images(lines, token))
+            document.links.extend(_inline_links(token))
         elif token.type == "html_block":
             document.images.extend(_block_html_images(lines, token))
-        if (
-            token.map is not None
-            and token.nesting >= 0
-            and token.type not in NOT_CONTENT
-            and token.type != "inline"
-            and not (token.type == "html_block" and not TRIVIAL_HTML_RE.sub("", token.content))
-        ):
+            document.links.extend(_block_html_links(token))
+        if _is_content(token):
             document.content_lines.append(token.map[0] + 1)
     return document
 
 
-@cache
-def _parse_version(path: Path, mtime_ns: int) -> Document:
-    return parse(read_source(path).text)
+_parsed: FileCache[Document] = FileCache()
 
 
 def parse_file(path: Path) -> Document:
     """A page's file, parsed once per version of it: the build hooks ask for the same pages
-    (their headings, front matter, questions) while building every page."""
-    return _parse_version(path, path.stat().st_mtime_ns)
-
-
-def meta(document: Document) -> dict:
-    """The page's front matter as data ({} without one, or when it is not a YAML mapping)."""
-    if not document.front_matter:
-        return {}
-    try:
-        data = yaml.safe_load(document.front_matter)
-    except yaml.YAMLError:
-        return {}
-    return data if isinstance(data, dict) else {}
+    (their headings, front matter, questions) while building every page. Raises
+    source.DecodeFailure for a file that is not UTF-8."""
+    return _parsed.get(path, lambda file: parse(read_source(file).text))
