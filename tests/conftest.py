@@ -101,8 +101,9 @@ def offline_site() -> Site:
 def hosted(site: BuiltSite, books: dict[str, Path], offline_dir: Path) -> BuiltSite:
     """The session's site as make build leaves it: the PDF books and the offline zip in place."""
     from studysite.steps import offline
+    from studysite.steps.job import Job
 
-    offline.run(SITE, offline_dir, site_dir=site.root)
+    offline.run(Job(SITE, offline_dir, main_site=site.root))
     return site
 
 
@@ -150,8 +151,9 @@ def browser() -> Iterator[object]:
 def books(site: BuiltSite) -> dict[str, Path]:
     """The PDF books of the session's site, written by the pdf step (as `studysite pdf`)."""
     from studysite.steps import pdf
+    from studysite.steps.job import Job
 
-    pdf.run(SITE, site.root, progress=lambda _line: None)
+    pdf.run(Job(SITE, site.root, progress=lambda _line: None))
     return {lang: site.root / SITE.pdf_path(lang) for lang in LANGUAGES}
 
 

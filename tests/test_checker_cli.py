@@ -19,9 +19,9 @@ from conftest import PROJECT_DIR
 from docstree import PNG, make_tree
 from studysite.check.config import load_config
 from studysite.check.context import studysite_command
-from studysite.check.registry import RULES
-from studysite.model import ConfigError
+from studysite.check.rules import RULES
 from studysite.cli import main
+from studysite.model import ConfigError
 
 SEED = PROJECT_DIR / "tests" / "data" / "seed"
 TEXT_LINE = re.compile(r"^[^:\n]+:\d+:\d+: [A-Z][A-Z0-9]*\d{3} .+$")

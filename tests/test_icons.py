@@ -10,6 +10,7 @@ from PIL import Image
 from conftest import SITE, BuiltSite
 from studysite.cli import main
 from studysite.steps import icons
+from studysite.steps.job import Job
 
 SVG = icons.favicon(SITE)
 assert SVG is not None, "the theme's favicon is an SVG file"
@@ -44,7 +45,7 @@ def test_deterministic_and_idempotent(site: BuiltSite, tmp_path: Path) -> None:
     for path in PATHS.values():
         assert (other / path).read_bytes() == (site.root / path).read_bytes(), path
     times = {path: (other / path).stat().st_mtime_ns for path in PATHS.values()}
-    icons.run(SITE, other)
+    icons.run(Job(SITE, other))
     assert {path: (other / path).stat().st_mtime_ns for path in PATHS.values()} == times
 
 

@@ -14,6 +14,7 @@ from studysite.model import Site
 from studysite.probe.page import SCROLLED_IMAGES, open_page
 from studysite.probe.search import open_search, wait_for_result
 from studysite.steps import offline
+from studysite.steps.job import Job
 
 
 @pytest.fixture()
@@ -84,7 +85,7 @@ def test_the_zip_holds_the_copy_and_the_books(
     offline_dir: Path, site: BuiltSite, books: dict[str, Path]
 ) -> None:
     """`studysite offline` packs the offline build into the main site, books included."""
-    offline.run(SITE, offline_dir, site_dir=site.root)
+    offline.run(Job(SITE, offline_dir, main_site=site.root))
     archive = zipfile.ZipFile(site.root / SITE.offline_zip)
     names = set(archive.namelist())
     folder = SITE.offline_folder

@@ -14,7 +14,7 @@ from docstree import make_tree
 from studysite.check import revisions
 from studysite.check.config import load_config
 from studysite.check.context import studysite_command
-from studysite.check.registry import RULES
+from studysite.check.rules import RULES
 from studysite.check.runner import check
 from studysite.cli import main
 

@@ -12,7 +12,7 @@ from conftest import PROJECT_DIR, SITE
 from docstree import make_tree
 from studysite.check.config import load_config
 from studysite.check.findings import Severity
-from studysite.check.registry import RULES
+from studysite.check.rules import RULES
 from studysite.check.runner import check
 from studysite.cli import main
 

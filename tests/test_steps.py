@@ -14,6 +14,7 @@ from studysite.cli import main
 from studysite.mkdocs_cli import build
 from studysite.reading.document import parse_file
 from studysite.reading.frontmatter import meta
+from studysite.steps.registry import When, after_build
 
 # What other tests add to the session's site: the books and the offline zip.
 PRODUCTS = {SITE.pdf_path(lang) for lang in LANGUAGES} | {SITE.offline_zip}
@@ -52,10 +53,16 @@ def test_commands_over_a_hookless_build_make_the_hooks_site(site: BuiltSite, tmp
 
 
 def test_steps_are_idempotent(site: BuiltSite, tmp_path: Path) -> None:
+    """Every step of every build, run again as its command over the built site: no change."""
     again = tmp_path / "site"
     shutil.copytree(site.root, again)
-    for command in ("diagrams", "fonts", "search-index", "icons", "alternates"):
-        assert main([command, "-f", str(PROJECT_DIR / "mkdocs.yml"), str(again)]) == 0
+    steps = after_build(pdf_books=False)
+    assert [step.when for step in steps] == [When.EVERY_BUILD] * len(steps)
+    assert {"diagrams", "fonts", "search-index", "icons", "alternates", "csp"} <= {
+        step.name for step in steps
+    }
+    for step in steps:
+        assert main([step.name, "-f", str(PROJECT_DIR / "mkdocs.yml"), str(again)]) == 0
     assert same_files(site.root, again) == []
 
 

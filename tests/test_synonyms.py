@@ -9,7 +9,7 @@ import re
 import pytest
 
 from conftest import SITE, BuiltSite
-from studysite.steps.search_index import KOREAN_SEARCH
+from studysite.steps.search_index import query_language_file
 from studysite.synonyms import synonym_groups, synonym_map, words
 from studysite.terms import load_terms
 
@@ -18,10 +18,12 @@ TERMS = load_terms(SITE.terms_file, SITE.codes).terms
 
 
 def test_the_built_korean_search_carries_the_generated_synonyms(site: BuiltSite) -> None:
-    script = (site.root / KOREAN_SEARCH).read_text(encoding="utf-8")
+    script = (site.root / query_language_file(SITE)).read_text(encoding="utf-8")
     [data] = re.findall(r"^\s*var SYNONYMS = (\{.*\});$", script, re.MULTILINE)
     assert json.loads(data) == synonym_map(synonym_groups(TERMS))
-    source = (SITE.config_file.parent / "overrides" / KOREAN_SEARCH).read_text(encoding="utf-8")
+    source = (SITE.config_file.parent / "overrides" / query_language_file(SITE)).read_text(
+        encoding="utf-8"
+    )
     assert re.search(r"^\s*var SYNONYMS = \{\};$", source, re.MULTILINE)  # nothing by hand
 
 

@@ -26,7 +26,8 @@ from studysite.model import Site, load_site
 from studysite.probe.browser import chromium
 from studysite.probe.search import Query, load_queries, worker_results
 from studysite.probe.server import serve
-from studysite.steps import fonts
+from studysite.steps import site_font
+from studysite.steps.job import Job
 
 COPY = ("mkdocs.yml", "docs", "overrides", "fonts")
 HOOKS_DIR = PROJECT_DIR / "scripts" / "studysite" / "hooks"
@@ -106,9 +107,9 @@ def main() -> int:
             result = build(site_dir, project, PDF="false")
             if result.returncode != 0:
                 sys.exit(f"build failed in {project}:\n{result.stdout}{result.stderr}")
-            if name == "stock":
-                fonts.run(site_dir)  # the one post-build step that is not about search
             site = load_site(project / "mkdocs.yml")
+            if name == "stock":  # the one post-build step that is not about search
+                site_font.run(Job(site, site_dir))
             scores, sizes = run_queries(site, site_dir, queries), index_sizes(site, site_dir)
             for lang in site.codes:
                 rows.append((name, lang, scores[lang], sizes[lang]))

@@ -1,14 +1,8 @@
 """`studysite`: the build pipeline's steps as commands (installed into .venv by make).
 
     studysite check [PATH ...]            the docs checker (before the build)
-    studysite diagrams SITE_DIR           post-build: diagram sizes, lazy loading below the fold
-    studysite fonts SITE_DIR              post-build: the site font and the diagrams' glyphs
-    studysite search-index SITE_DIR       post-build: one search index per language
-    studysite icons SITE_DIR              post-build: PNG and ICO icons from the SVG favicon
-    studysite alternates SITE_DIR         post-build: the page sitemaps of the language switch
-    studysite pdf SITE_DIR                post-build: the PDF books
-    studysite offline OFFLINE_DIR         post-build: zip the OFFLINE=true build into site/
-    studysite post-build SITE_DIR         post-build: what the hook runs after every build
+    studysite STEP SITE_DIR               one post-build step (steps/registry.py lists them)
+    studysite post-build SITE_DIR         what the post-build hook runs after every build
     studysite pages                       the site model: languages, pages, URLs, titles
 
 Every command reads mkdocs.yml (-f to name another) through studysite.model. The MkDocs hooks
@@ -25,6 +19,8 @@ from pathlib import Path
 from .check import commands as check_commands
 from .check.report import FORMATS
 from .model import ConfigError, Site, load_site
+from .steps.job import Job
+from .steps.registry import STEPS, STEPS_BY_NAME, Step, after_build
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -64,27 +60,27 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders")
 
-    for name, text in (
-        ("diagrams", "give each diagram its size and lazy-load those below the fold"),
-        ("fonts", "write the site font and embed each diagram's glyphs"),
-        ("search-index", "split the search index per language"),
-        ("icons", "render the PNG and ICO icons from the SVG favicon"),
-        ("alternates", "write the page sitemaps Material's language switch fetches"),
-        ("post-build", "run the steps the post-build hook runs after every build"),
-    ):
-        step = command(name, text)
-        step.add_argument("site_dir", type=Path, metavar="SITE_DIR", help="a built site")
-
-    books = command("pdf", "write the PDF books from a built site")
-    books.add_argument("site_dir", type=Path, metavar="SITE_DIR", help="a built site")
-    books.add_argument("--lang", nargs="+", help="languages to build (default: all built)")
-
-    copy = command("offline", "zip the offline copy into the main site")
-    copy.add_argument("offline_dir", type=Path, metavar="OFFLINE_DIR", help="the OFFLINE build")
-    copy.add_argument("--site-dir", type=Path, help="the main site (default: site_dir setting)")
+    for step in STEPS:
+        _step_command(command(step.name, step.help.en), step)
+    everything = command("post-build", "run the steps the post-build hook runs after every build")
+    everything.add_argument("site_dir", type=Path, metavar="SITE_DIR", help="a built site")
 
     command("pages", "print the languages and pages of the site model")
     return parser
+
+
+def _step_command(parser: argparse.ArgumentParser, step: Step) -> None:
+    what = "the OFFLINE=true build" if step.operand == "OFFLINE_DIR" else "a built site"
+    parser.add_argument("site_dir", type=Path, metavar=step.operand, help=what)
+    for option in step.options:
+        parser.add_argument(
+            option.flag,
+            dest=option.dest,
+            metavar=option.metavar,
+            help=option.help,
+            nargs="+" if option.many else None,
+            type=Path if option.path else str,
+        )
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -114,53 +110,26 @@ def _pages(site: Site) -> str:
 
 
 def _step(args: argparse.Namespace, site: Site) -> str:
-    # Imported here: fontTools and WeasyPrint take seconds to import, which `check` never needs.
-    from .steps import alternates, diagrams, fonts, icons, offline, pdf, search_index
-
-    if args.command in (
-        "diagrams",
-        "fonts",
-        "search-index",
-        "icons",
-        "alternates",
-        "post-build",
-        "pdf",
-    ):
-        _require_site(args.site_dir)
-    if args.command == "diagrams":
-        return diagrams.run(args.site_dir)
-    if args.command == "fonts":
-        return fonts.run(args.site_dir)
-    if args.command == "search-index":
-        return search_index.run(site, args.site_dir)
-    if args.command == "icons":
-        return icons.run(site, args.site_dir)
-    if args.command == "alternates":
-        return alternates.run(site, args.site_dir)
+    if args.command == "pages":
+        return _pages(site)
+    step = STEPS_BY_NAME.get(args.command)
+    _require_site(args.site_dir, step.operand if step else "SITE_DIR")
+    job = Job(
+        site,
+        args.site_dir,
+        languages=tuple(getattr(args, "languages", None) or ()),
+        main_site=getattr(args, "main_site", None),
+    )
     if args.command == "post-build":
-        done = [
-            diagrams.run(args.site_dir),
-            fonts.run(args.site_dir),
-            search_index.run(site, args.site_dir),
-            icons.run(site, args.site_dir),
-            alternates.run(site, args.site_dir),
-        ]
-        if site.extra.pdf_books:
-            done.append(pdf.run(site, args.site_dir))
-        return "\n".join(done)
-    if args.command == "pdf":
-        unknown = sorted(set(args.lang or ()) - set(site.codes))
-        if unknown:
-            raise ConfigError(f"{', '.join(unknown)}: not a built language of {site.config_file}")
-        return pdf.run(site, args.site_dir, args.lang)
-    if args.command == "offline":
-        return offline.run(site, args.offline_dir, args.site_dir)
-    return _pages(site)
+        return "\n".join(step.run(job) for step in after_build(site.extra.pdf_books))
+    assert step is not None  # the parser knows no other command
+    return step.run(job)
 
 
-def _require_site(site_dir: Path) -> None:
+def _require_site(site_dir: Path, operand: str) -> None:
     if not (site_dir / "index.html").is_file():
-        raise FileNotFoundError(f"{site_dir} has no built site (index.html): build it first")
+        how = "build it with OFFLINE=true" if operand == "OFFLINE_DIR" else "build it first"
+        raise FileNotFoundError(f"{site_dir} has no built site (index.html): {how}")
 
 
 def main(argv: list[str] | None = None) -> int:

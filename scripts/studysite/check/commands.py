@@ -22,8 +22,8 @@ from ..reading.source import DecodeFailure, read_source
 from . import revisions, spelling
 from .config import load_config
 from .findings import Severity
-from .registry import RULES_IN_ORDER
 from .report import render
+from .rules import RULES_IN_ORDER
 from .runner import check, load_tree
 from .translations import stamp
 

@@ -12,7 +12,7 @@ from mkdocs.config.base import Config
 
 from ..model import ConfigError, Site, load_site, validated
 from .context import Settings
-from .registry import RULES
+from .rules import RULES
 
 
 class DocsCheckConfig(Config):

@@ -2,7 +2,7 @@
 the terms data loaded), and the site it belongs to.
 
 A page rule is called with one PageFile and the Tree; a tree-wide rule with the Tree alone
-(registry.py). Nothing here knows a rule.
+(rules.py). Nothing here knows a rule.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Findings: what a rule found (a Problem), and where (a Finding, as reported). The rules
-themselves, with their codes and severities, are declared in registry.py."""
+themselves, with their codes and severities, are declared in rules.py."""
 
 from __future__ import annotations
 

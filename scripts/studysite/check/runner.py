@@ -1,5 +1,5 @@
 """The checker's run: read the tree once, run every registered rule over it, keep the
-findings of the enabled rules (in the given paths), sorted. It knows no rule: registry.py
+findings of the enabled rules (in the given paths), sorted. It knows no rule: rules.py
 lists them."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from .config import CheckerConfig
 from .context import PageFile, Tree
 from .findings import FileProblem, Finding, Problem
 from .images import clear_cache
-from .registry import RULES, RULES_IN_ORDER, Rule, Scope
+from .rules import RULES, RULES_IN_ORDER, Rule, Scope
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp"})
 PARALLEL_FROM = 300  # pages; below this, starting worker processes costs more than it saves

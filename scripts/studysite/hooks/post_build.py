@@ -1,20 +1,13 @@
-"""MkDocs hook, after the build: the post-build steps (studysite.steps), once per build.
+"""MkDocs hook, after the build: the post-build steps (studysite.steps.registry), once per
+build, in the registry's order: those of every build, and the PDF ones when extra.pdf_books
+is on (PDF=true: make build, make pdf). The offline step zips a second build (OFFLINE=true)
+into the main site, so it runs as a command once both exist (`studysite offline`, make build).
 
 mkdocs-static-i18n builds the other languages from inside the default language's
 `on_post_build` (priority -100), and Material's offline plugin inlines the search index at
 -100 too. This hook runs after both (priority -200) and does nothing while static-i18n is
 still building, so the steps see the complete site of every language. They are the same
-functions the `studysite` commands run over a built site directory:
-
-1. diagrams: each diagram's size in its <img> tag, lazy loading below the fold;
-2. fonts: the site font and each diagram's glyphs;
-3. search index: one index per language;
-4. icons: PNG and ICO icons from the SVG favicon;
-5. alternates: the page sitemaps Material's language switch fetches;
-6. PDF books, when extra.pdf_books is on (PDF=true: make build, make pdf).
-
-The seventh step, zipping the offline copy, packs a second build (OFFLINE=true) into the main
-site's download folder: it runs as a command once both exist (`studysite offline`, make build).
+functions the `studysite` commands run over a built site directory.
 
 Under `mkdocs serve`, it also copies in the books and the zip of the last `make build`, so
 their links work while studying with `make serve`.
@@ -31,7 +24,8 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from studysite import buildstate
 from studysite.model import ConfigError, Site, build_site
-from studysite.steps import alternates, diagrams, fonts, icons, search_index
+from studysite.steps.job import Job
+from studysite.steps.registry import after_build
 
 log = get_plugin_logger("studysite")
 
@@ -50,18 +44,12 @@ def on_post_build(config: MkDocsConfig) -> None:
         site = build_site(Path(config.config_file_path))
     except ConfigError as error:
         raise PluginError(str(error)) from error
-    site_dir = Path(config.site_dir)
-    log.info(diagrams.run(site_dir))
-    log.info(fonts.run(site_dir))
-    log.info(search_index.run(site, site_dir))
-    log.info(icons.run(site, site_dir))
-    log.info(alternates.run(site, site_dir))
-    if site.extra.pdf_books:
-        from studysite.steps import pdf  # BeautifulSoup and WeasyPrint: only when asked for
-
-        log.info(pdf.run(site, site_dir, progress=log.info))
-    if buildstate.command == "serve":
-        _copy_last_build_products(site, site_dir)
+    serving = buildstate.command == "serve"
+    job = Job(site, Path(config.site_dir), progress=log.info, serving=serving)
+    for step in after_build(site.extra.pdf_books):
+        log.info(step.run(job))
+    if serving:
+        _copy_last_build_products(site, job.site_dir)
 
 
 def _copy_last_build_products(site: Site, serve_dir: Path) -> None:

@@ -1,10 +1,6 @@
-"""Post-build steps: each runs over a built site directory, as a command
-(`studysite STEP SITE_DIR`, cli.py) and, but for the last, from the post-build hook
-(hooks/post_build.py) after every build.
-
-1. fonts.py: the site font subset to the site's characters, and each diagram's own subset;
-2. search_index.py: one search index per language;
-3. icons.py: PNG and ICO icons from the SVG favicon;
-4. pdf.py: the PDF books (in the hook when extra.pdf_books is on: make build, make pdf);
-5. offline.py: zips the offline copy, a second build (OFFLINE=true), into the main site.
+"""Post-build steps: each a module with one function, `run(job: Job) -> str` (job.py), over a
+built site directory. registry.py lists them in order, with when each runs: the post-build
+hook (hooks/post_build.py) runs them after every build, the `studysite` command line has one
+command per step (cli.py). Modules without a `run` are the steps' libraries (fonts.py,
+svgfont.py, pdf_book.py, pdf_render.py, wordjoin.py).
 """

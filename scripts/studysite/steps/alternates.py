@@ -16,10 +16,10 @@ the placeholder of a local build, not in the offline copy.
 from __future__ import annotations
 
 import posixpath
-from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-from ..model import Page, Site, public_site_url
+from ..model import Page, public_site_url
+from .job import Job
 
 SITEMAP = "sitemap.xml"
 
@@ -42,8 +42,9 @@ def page_sitemap(page: Page, site_url: str) -> str:
     )
 
 
-def run(site: Site, site_dir: Path) -> str:
+def run(job: Job) -> str:
     """Write a page sitemap into every page folder that lacks the site's own sitemap."""
+    site, site_dir = job.site, job.site_dir
     site_url = site.config.site_url
     if site.offline or not public_site_url(site_url) or not site.use_directory_urls:
         return "Page sitemaps: none (offline copy, or no public site_url)"

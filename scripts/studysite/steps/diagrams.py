@@ -24,6 +24,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from ..urls import resolve
+from .job import Job
 
 # Text of the page's article before a diagram, above which the diagram is "below the fold":
 # about one phone screen of the site's Korean text (some 20 lines of 40 characters each).
@@ -137,8 +138,9 @@ def size_images(page: Path, site_dir: Path) -> int:
     return changed
 
 
-def run(site_dir: Path) -> str:
+def run(job: Job) -> str:
     """Size the diagrams of every built page of the site."""
+    site_dir = job.site_dir
     pages = sorted(site_dir.rglob("*.html"))
     changed = sum(size_images(page, site_dir) for page in pages)
     return f"Diagrams: {changed} <img> tags given their size and loading hints ({len(pages)} pages)"

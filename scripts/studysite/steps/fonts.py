@@ -1,6 +1,6 @@
 """Post-build step: the self-hosted site font, subset to the characters the site uses.
 
-    studysite fonts SITE_DIR        (the post-build hook runs it after every build)
+The step that writes it into a built site is site_font.py (`studysite fonts SITE_DIR`).
 
 A complete Korean font is 2.7 MB per weight; the site uses a few hundred Hangul syllables. We
 collect the characters of the built HTML and SVG files and subset the source fonts to them
@@ -25,13 +25,13 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
 from .. import PROJECT_DIR
+from ..filecache import FileCache
 from ..parallel import cpus, pool
 
 FONT_DIR = PROJECT_DIR / "fonts"
@@ -87,9 +87,12 @@ def _sha256(*parts: bytes) -> str:
     return digest.hexdigest()[:20]
 
 
-@cache
+_hashes: FileCache[str] = FileCache(size=16)
+
+
 def _file_hash(path: Path) -> str:
-    return _sha256(path.read_bytes())
+    """A source font's hash, read once per version of the file."""
+    return _hashes.get(path, lambda file: _sha256(file.read_bytes()))
 
 
 def _cached(key: str, make: Callable[[], bytes]) -> bytes:
@@ -271,30 +274,3 @@ def write_site_fonts(font: SiteFont, out_dir: Path) -> list[Path]:
     licence.write_bytes(LICENSE_FILE.read_bytes())
     written.append(licence)
     return written
-
-
-def run(site_dir: Path) -> str:
-    """Write the site font into a built site and embed each diagram's glyphs into it; return
-    a one-line summary. Running it again on the same site changes nothing."""
-    from .svgfont import cuts_needed, embed_font
-
-    started = time.perf_counter()
-    pages = sorted(site_dir.rglob("*.html"))
-    diagrams = sorted(site_dir.rglob("*.svg"))
-    texts = [p.read_text(encoding="utf-8") for p in pages + diagrams]
-    font = SiteFont(text_chars(texts))
-    labelled = [(d, t) for d, t in zip(diagrams, texts[len(pages) :], strict=True) if "<text" in t]
-    font.prepare(cut for _, text in labelled for cut in cuts_needed(text))
-    missing = sorted(font.missing())
-    write_site_fonts(font, site_dir / FONT_DIR_IN_SITE)
-    for diagram, text in labelled:  # icons without labels need no font
-        diagram.write_text(embed_font(text, font), encoding="utf-8")
-    prune_cache()
-    summary = (
-        f"Site font: {len(font.chars)} characters; font embedded in {len(labelled)} diagrams; "
-        f"{time.perf_counter() - started:.1f} s"
-    )
-    if missing:
-        # Not a build error: the browser falls back to a system font for these characters.
-        summary += f". No glyph in the site font for: {' '.join(missing)}"
-    return summary

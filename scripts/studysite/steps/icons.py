@@ -29,6 +29,7 @@ from pathlib import Path, PurePosixPath
 from PIL import IcoImagePlugin, Image, PngImagePlugin  # noqa: F401
 
 from ..model import Site
+from .job import Job
 
 ICO_SIZES = (16, 32, 48)
 PNG_SIZE = 96
@@ -97,8 +98,9 @@ def _write(path: Path, data: bytes) -> None:
         path.write_bytes(data)
 
 
-def run(site: Site, site_dir: Path) -> str:
-    """Write the icons of the built site in site_dir; return a one-line summary."""
+def run(job: Job) -> str:
+    """Write the icons of the built site in job.site_dir; return a one-line summary."""
+    site, site_dir = job.site, job.site_dir
     started = time.perf_counter()
     svg_path = favicon(site)
     if svg_path is None:

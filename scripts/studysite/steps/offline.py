@@ -16,7 +16,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from ..model import Site
+from .job import Job
 
 
 def package(offline_dir: Path, archive: Path, folder: str, pdf_dir: Path | None) -> int:
@@ -33,10 +33,11 @@ def package(offline_dir: Path, archive: Path, folder: str, pdf_dir: Path | None)
     return len(files)
 
 
-def run(site: Site, offline_dir: Path, site_dir: Path | None = None) -> str:
-    """Zip the offline build in offline_dir into the main site (site_dir, default: the
+def run(job: Job) -> str:
+    """Zip the offline build in job.site_dir into the main site (job.main_site, default: the
     configured one); return a one-line summary."""
-    main_site = site_dir or site.site_dir
+    site, offline_dir = job.site, job.site_dir
+    main_site = job.main_site or site.site_dir
     archive = main_site / site.offline_zip
     pdf_dir = main_site / Path(site.pdf_path(site.default_language.code)).parent
     count = package(offline_dir, archive, site.offline_folder, pdf_dir)

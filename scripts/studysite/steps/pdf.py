@@ -20,8 +20,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .. import PROJECT_DIR
-from ..model import Page, Site, load_site
+from ..model import ConfigError, Page, Site, load_site
 from ..parallel import cpus, pool
+from .job import Job
 from .pdf_book import BookBuilder, BookInfo, assemble, chapter_key
 from .pdf_render import font_faces, render_pdf, stylesheet
 
@@ -105,16 +106,15 @@ def _build_in_worker(config_file: Path, site_dir: Path, lang: str) -> Path:
     return build_book(load_site(config_file), site_dir, lang, lambda line: print(line, flush=True))
 
 
-def run(
-    site: Site,
-    site_dir: Path,
-    languages: list[str] | None = None,
-    progress: Callable[[str], None] = print,
-) -> str:
-    """Write the books of the given languages (default: every built language), one process
-    per book when there are CPUs to spare (their progress lines are printed)."""
+def run(job: Job) -> str:
+    """Write the books of job.languages (default: every built language), one process per book
+    when there are CPUs to spare (their progress lines are printed)."""
     started = time.perf_counter()
-    languages = languages or list(site.codes)
+    site, site_dir, progress = job.site, job.site_dir, job.progress
+    unknown = sorted(set(job.languages) - set(site.codes))
+    if unknown:
+        raise ConfigError(f"{', '.join(unknown)}: not a built language of {site.config_file}")
+    languages = list(job.languages or site.codes)
     if len(languages) < 2 or cpus() < 2:
         written = [build_book(site, site_dir, lang, progress) for lang in languages]
     else:

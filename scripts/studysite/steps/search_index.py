@@ -8,10 +8,11 @@ Korean site's results would mix in English pages and the other way round. This s
 search_index.json` gets each other language's pages (their locations made relative to the
 language's folder). Each of those pages' Material config then points its search at its own
 language's index (its "base" becomes the language's folder). The separator and pipeline come
-from `plugins: search:` in mkdocs.yml; the Korean query handling (particles, spellings,
-transliterations) lives in overrides/assets/javascripts/lunr/min/lunr.ko.min.js, which the
-search worker loads for every index whose languages include "ko". This step also writes into
-the built copy of that file the synonyms derived from the terminology data (studysite.synonyms).
+from `plugins: search:` in mkdocs.yml; the default language's query handling (for Korean:
+particles, spellings, transliterations) lives in the site's own lunr language file,
+overrides/assets/javascripts/lunr/min/lunr.<default>.min.js, which the search worker loads for
+every index whose languages include the default language. This step also writes into the
+built copy of that file the synonyms derived from the terminology data (studysite.synonyms).
 """
 
 from __future__ import annotations
@@ -26,18 +27,25 @@ from ..model import Language, Site
 from ..synonyms import synonym_groups, synonym_map
 from ..terms import load_terms
 from ..urls import resolve
+from .job import Job
 
-KOREAN_SEARCH = Path("assets/javascripts/lunr/min/lunr.ko.min.js")
+LUNR_LANGUAGE = "assets/javascripts/lunr/min/lunr.{lang}.min.js"  # the site's own, in overrides/
 SYNONYMS_RE = re.compile(r"^(\s*var SYNONYMS = )\{.*\};$", re.MULTILINE)
 CONFIG_SCRIPT_RE = re.compile(
     r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL
 )
 
 
-def _search_languages(lang: str) -> list[str]:
-    # The Korean lunr file (ours) also rewrites queries; English pages load it too, so that
-    # 레드시프트 typed on the English site finds the Redshift page.
-    return ["ko"] if lang == "ko" else [lang, "ko"]
+def query_language_file(site: Site) -> Path:
+    """The site-relative path of the default language's lunr file (lunr.ko.min.js)."""
+    return Path(LUNR_LANGUAGE.format(lang=site.default_language.code))
+
+
+def _search_languages(lang: str, site: Site) -> list[str]:
+    # The default language's lunr file (ours) also rewrites queries; every other language's
+    # pages load it too, so that 레드시프트 typed on the English site finds the Redshift page.
+    default = site.default_language.code
+    return [default] if lang == default else [lang, default]
 
 
 def _owner(location: str, site: Site) -> Language:
@@ -60,7 +68,8 @@ def split_index(index: dict[str, Any], language: Language, site: Site) -> dict[s
         if not language.default:
             location = location[len(language.prefix.rstrip("/")) :].lstrip("/")
         docs.append({**doc, "location": location})
-    return {"config": {**index["config"], "lang": _search_languages(language.code)}, "docs": docs}
+    languages = _search_languages(language.code, site)
+    return {"config": {**index["config"], "lang": languages}, "docs": docs}
 
 
 def _already_split(index: dict[str, Any], site: Site) -> bool:
@@ -84,9 +93,9 @@ def rebase_page(html: str, page_url: str, language: Language) -> str:
 
 
 def write_synonyms(site: Site, site_dir: Path) -> int | None:
-    """Put the terminology's synonym map into the built lunr.ko.min.js; return how many
-    words it maps (None: no Korean search file or no terminology data in this build)."""
-    target = site_dir / KOREAN_SEARCH
+    """Put the terminology's synonym map into the built lunr file of the default language;
+    return how many words it maps (None: no such file or no terminology data in this build)."""
+    target = site_dir / query_language_file(site)
     if site.terms_file is None or not target.is_file():
         return None
     # Invalid data stops the build at the checker gate (TERM002): only valid terms get here.
@@ -101,8 +110,9 @@ def write_synonyms(site: Site, site_dir: Path) -> int | None:
     return len(mapping)
 
 
-def run(site: Site, site_dir: Path) -> str:
+def run(job: Job) -> str:
     """Split the built site's search index per language; return a one-line summary."""
+    site, site_dir = job.site, job.site_dir
     combined_file = site_dir / "search" / "search_index.json"
     if not combined_file.is_file():
         return "Search index: none in this build (no search plugin?)"
