@@ -3,6 +3,11 @@ server for it, headless Chromium, and the PDF books with their text (extracted o
 
 Tiers: a test that uses the browser is marked `browser`, one that renders or reads the PDF
 books `pdf` (both automatically, from the fixtures it uses). `make test-fast` deselects them.
+
+The session's builds never depend on the shell: the variables mkdocs.yml reads (`!ENV`:
+DEPLOY, SITE_URL, OFFLINE, PDF...) are cleared before anything loads it, and each test that
+needs one passes it to its build. No fixture writes into another's site: the books and the
+offline zip go into copies of the session's site.
 """
 
 from __future__ import annotations
@@ -18,8 +23,14 @@ from bs4 import BeautifulSoup
 
 from studysite import PROJECT_DIR
 from studysite.mkdocs_cli import build
-from studysite.model import Site, load_site, project_site
+from studysite.model import Site, environment_variables, load_site, project_site
 
+# What the shell set of the variables mkdocs.yml reads, cleared here, before the model loads.
+IGNORED_ENV = {
+    name: os.environ.pop(name)
+    for name in environment_variables(PROJECT_DIR / "mkdocs.yml")
+    if name in os.environ
+}
 SITE = project_site()  # the model, for parametrizing: languages and pages come from mkdocs.yml
 LANGUAGES = SITE.codes
 PAGES = SITE.pages
@@ -31,6 +42,13 @@ BROWSER_FIXTURES = {"browser"}
 PDF_FIXTURES = {"books", "book_pages", "hosted", "subpath"}
 SUBPATH = "/aws-notes/"  # a project site's path on GitHub Pages
 REPOSITORY = "https://github.com/owner/aws-notes"  # REPO_URL, as the deploy workflow sets it
+
+
+def pytest_report_header() -> str | None:
+    if not IGNORED_ENV:
+        return None
+    names = ", ".join(f"{name}={value}" for name, value in sorted(IGNORED_ENV.items()))
+    return f"ignored (mkdocs.yml's !ENV variables; the tests set their own): {names}"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -97,14 +115,29 @@ def offline_site() -> Site:
             os.environ["OFFLINE"] = before
 
 
+def copy_site(site: BuiltSite, root: Path) -> BuiltSite:
+    """A copy of a built site, for a fixture that adds to it."""
+    shutil.copytree(site.root, root, dirs_exist_ok=True)
+    return BuiltSite(root, site.log)
+
+
 @pytest.fixture(scope="session")
-def hosted(site: BuiltSite, books: dict[str, Path], offline_dir: Path) -> BuiltSite:
-    """The session's site as make build leaves it: the PDF books and the offline zip in place."""
+def hosted(
+    tmp_path_factory: pytest.TempPathFactory,
+    site: BuiltSite,
+    books: dict[str, Path],
+    offline_dir: Path,
+) -> BuiltSite:
+    """The session's site as make build leaves it, in a copy: the PDF books and the offline
+    zip in place."""
     from studysite.steps import offline
     from studysite.steps.job import Job
 
-    offline.run(Job(SITE, offline_dir, main_site=site.root))
-    return site
+    copy = copy_site(site, tmp_path_factory.mktemp("hosted"))
+    for lang, book in books.items():
+        shutil.copy2(book, copy.root / SITE.pdf_path(lang))
+    offline.run(Job(SITE, offline_dir, main_site=copy.root))
+    return copy
 
 
 @pytest.fixture(scope="session")
@@ -148,13 +181,15 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture(scope="session")
-def books(site: BuiltSite) -> dict[str, Path]:
-    """The PDF books of the session's site, written by the pdf step (as `studysite pdf`)."""
+def books(tmp_path_factory: pytest.TempPathFactory, site: BuiltSite) -> dict[str, Path]:
+    """The PDF books of the session's site, written by the pdf step (as `studysite pdf`) into
+    a copy of it."""
     from studysite.steps import pdf
     from studysite.steps.job import Job
 
-    pdf.run(Job(SITE, site.root, progress=lambda _line: None))
-    return {lang: site.root / SITE.pdf_path(lang) for lang in LANGUAGES}
+    copy = copy_site(site, tmp_path_factory.mktemp("books"))
+    pdf.run(Job(SITE, copy.root, progress=lambda _line: None))
+    return {lang: copy.root / SITE.pdf_path(lang) for lang in LANGUAGES}
 
 
 @pytest.fixture(scope="session")

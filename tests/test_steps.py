@@ -16,14 +16,11 @@ from studysite.reading.document import parse_file
 from studysite.reading.frontmatter import meta
 from studysite.steps.registry import When, after_build
 
-# What other tests add to the session's site: the books and the offline zip.
-PRODUCTS = {SITE.pdf_path(lang) for lang in LANGUAGES} | {SITE.offline_zip}
-
 
 def same_files(a: Path, b: Path) -> list[str]:
     """Paths that differ between two built sites (missing on either side, or other bytes)."""
-    names_a = {p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file()} - PRODUCTS
-    names_b = {p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file()} - PRODUCTS
+    names_a = {p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file()}
+    names_b = {p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file()}
     differ = sorted(names_a ^ names_b)
     differ += [n for n in sorted(names_a & names_b) if not filecmp.cmp(a / n, b / n, shallow=False)]
     return differ

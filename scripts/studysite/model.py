@@ -361,10 +361,37 @@ def env_variable(path: Path, *keys: str) -> str | None:
         if not isinstance(node, yaml.MappingNode):
             return None
         node = next((value for name, value in node.value if name.value == key), None)
-    if node is None or node.tag != "!ENV":
+    return _env_name(node) if node is not None else None
+
+
+def _env_name(node: yaml.Node) -> str | None:
+    """The variable an `!ENV` node names: `!ENV NAME` or `!ENV [NAME, default]`."""
+    if node.tag != "!ENV":
         return None
     first = node.value[0] if isinstance(node, yaml.SequenceNode) else node
     return str(first.value) if isinstance(first, yaml.ScalarNode) else None
+
+
+def environment_variables(path: Path) -> list[str]:
+    """Every environment variable mkdocs.yml reads (`!ENV NAME` or `!ENV [NAME, ...]`), in
+    the order they appear."""
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, yaml.YAMLError):
+        return []
+    found: list[str] = []
+    pending = [root] if root is not None else []
+    while pending:
+        node = pending.pop(0)
+        if node.tag == "!ENV":
+            name = _env_name(node)
+            if name is not None and name not in found:
+                found.append(name)
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            pending.extend(value for _key, value in node.value)
+    return found
 
 
 def _our_keys(extra: Mapping[str, Any]) -> dict[str, Any]:
