@@ -162,16 +162,18 @@ pdf: $(RUNTIME) pdf-deps ## Build the site with its PDF books: site/pdf/<book>.{
 offline: build ## Build everything, the offline copy's zip included (same as make build)
 
 # --- Quality -------------------------------------------------------------------------------
-check: $(RUNTIME) ## Check image links, headings and translations (also runs on every build)
+check: $(RUNTIME) ## Run the docs checker, every rule (also runs on every build)
 	$(STUDYSITE) check
 
-lint: $(VENV)/.test ## Lint and check formatting (ruff)
+lint: $(VENV)/.test ## Lint, check formatting (ruff) and the docs' generated tables
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
+	$(BIN)/python scripts/doc_tables.py --check
 
-format: $(VENV)/.test ## Format the Python code (ruff)
+format: $(VENV)/.test ## Format the Python code (ruff); rewrite the docs' generated tables
 	$(BIN)/ruff check --fix scripts tests
 	$(BIN)/ruff format scripts tests
+	$(BIN)/python scripts/doc_tables.py
 
 test: $(VENV)/.test $(RUNTIME) system-deps node_modules/.installed lint ## Install what the tests need and run them all
 	$(BIN)/python -m pytest

@@ -135,6 +135,7 @@ def hosted(
 
     copy = copy_site(site, tmp_path_factory.mktemp("hosted"))
     for lang, book in books.items():
+        (copy.root / SITE.pdf_path(lang)).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(book, copy.root / SITE.pdf_path(lang))
     offline.run(Job(SITE, offline_dir, main_site=copy.root))
     return copy

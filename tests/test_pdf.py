@@ -234,13 +234,15 @@ def test_the_split_word_check_catches_a_broken_word(tmp_path: Path) -> None:
     assert split_words(extracted.splitlines(), set(text.split()))
 
 
-def test_every_page_links_its_own_language_book(site: BuiltSite, books: dict[str, Path]) -> None:
+def test_every_page_links_its_own_language_book(hosted: BuiltSite) -> None:
+    """Every page's footer links its language's book, there in the site as make build leaves
+    it."""
     for page in BOOK_PAGES:
         for lang in LANGUAGES:
-            link = site.soup(page[lang].dest).select_one("a.pdf-book")
+            link = hosted.soup(page[lang].dest).select_one("a.pdf-book")
             target = resolve(page[lang].url, link["href"])
             assert target is not None and target.path == SITE.pdf_path(lang)
-            assert (site.root / target.path).is_file()
+            assert (hosted.root / target.path).is_file()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -484,10 +484,9 @@ def as_json(found: dict[str, list[Finding]]) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def summarise(results: list[Result], base_url: str, runs: int) -> tuple[bool, dict[str, Any]]:
-    """Print the summary and the to-do lists; return (all goals met, the JSON record)."""
+def print_goals(results: list[Result], base_url: str) -> bool:
+    """Print the lowest medians and the pages below the goals; return whether all are met."""
     measured = [r for r in results if r.runs]
-    every = [r.target.label for r in results]
     failed_runs = [r for r in results if not r.runs]
     # A score below its goal only through failures by design (the 404 page's SEO) is left out.
     counted = [
@@ -521,7 +520,31 @@ def summarise(results: list[Result], base_url: str, runs: int) -> tuple[bool, di
     )
     if by_design_seen:
         print(f"  Not counted, failing by design: {'; '.join(by_design_seen)}")
+    return not below and not failed_runs
 
+
+def page_record(r: Result, base_url: str) -> dict[str, Any]:
+    return {
+        "page": r.target.name,
+        "lang": r.target.lang,
+        "path": "/" + r.target.path,
+        "runs": len(r.runs),
+        "errors": r.errors,
+        "scores": r.scores() if r.runs else None,
+        "metrics": r.metrics() if r.runs else None,
+        "benchmark_index": r.benchmark_index() if r.runs else None,
+        "load_average": r.loads,
+        "below_goals": r.below_goals(base_url) if r.runs else list(CATEGORIES),
+        "failing": as_json(r.failing(base_url)) if r.runs else {},
+        "diagnostics": as_json(r.diagnostics(base_url)) if r.runs else {},
+    }
+
+
+def summarise(results: list[Result], base_url: str, runs: int) -> tuple[bool, dict[str, Any]]:
+    """Print the summary and the to-do lists; return (all goals met, the JSON record)."""
+    measured = [r for r in results if r.runs]
+    every = [r.target.label for r in results]
+    ok = print_goals(results, base_url)
     failing = grouped((r.target.label, r.to_fix(base_url)) for r in measured)
     diagnostics = grouped((r.target.label, r.diagnostics(base_url)) for r in measured)
     print_grouped("Failing audits (accessibility, best practices, SEO; any run):", failing, every)
@@ -538,25 +561,9 @@ def summarise(results: list[Result], base_url: str, runs: int) -> tuple[bool, di
         else None,
         "runs": runs,
         "goals": GOALS,
-        "pages": [
-            {
-                "page": r.target.name,
-                "lang": r.target.lang,
-                "path": "/" + r.target.path,
-                "runs": len(r.runs),
-                "errors": r.errors,
-                "scores": r.scores() if r.runs else None,
-                "metrics": r.metrics() if r.runs else None,
-                "benchmark_index": r.benchmark_index() if r.runs else None,
-                "load_average": r.loads,
-                "below_goals": r.below_goals(base_url) if r.runs else list(CATEGORIES),
-                "failing": as_json(r.failing(base_url)) if r.runs else {},
-                "diagnostics": as_json(r.diagnostics(base_url)) if r.runs else {},
-            }
-            for r in results
-        ],
+        "pages": [page_record(r, base_url) for r in results],
     }
-    return not below and not failed_runs, record
+    return ok, record
 
 
 # --- Main ------------------------------------------------------------------------------------
@@ -571,7 +578,7 @@ def built_site(tmp: Path) -> Path:
     return site_dir
 
 
-def main() -> int:
+def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--site", type=Path, help="a built site to audit (default: build one)")
     parser.add_argument("--runs", type=int, default=3, help="runs per page, median (default 3)")
@@ -587,10 +594,40 @@ def main() -> int:
         help="Lighthouse executable (default: $LIGHTHOUSE, else node_modules/.bin/lighthouse)",
     )
     args = parser.parse_args()
-    # SIGTERM unwinds like Ctrl-C, so that the running Lighthouse and its Chrome are stopped.
-    signal.signal(signal.SIGTERM, lambda _signal, _frame: sys.exit(128 + signal.SIGTERM))
     if args.runs < 1:
         parser.error("--runs must be at least 1")
+    return args
+
+
+def print_header(results: list[Result], chosen: list[Target], runs: int, elapsed: float) -> None:
+    """What measured, how, on which machine; how many pages in how long."""
+    measured = [r for r in results if r.runs]
+    if measured:
+        first = measured[0].runs[0]
+        indexes = [run["environment"]["benchmarkIndex"] for r in measured for run in r.runs]
+        loads = [load for r in measured for load in r.loads]
+        print(
+            f"Lighthouse {first['lighthouseVersion']}, "
+            f"{first['environment']['hostUserAgent'].split(') ')[-1]}, "
+            f"{first['configSettings']['formFactor']} emulation, "
+            f"{first['configSettings']['throttlingMethod']}d throttling; "
+            f"median of {runs} run{'s' if runs > 1 else ''} per page; "
+            f"this machine's benchmarkIndex {min(indexes):.0f}-{max(indexes):.0f} "
+            f"(load average {statistics.median(loads):.1f})"
+        )
+    not_found = any(t.name == NOT_FOUND for t in chosen)
+    print(
+        f"{len(chosen)} page{'s' if len(chosen) > 1 else ''} in {elapsed / 60:.1f} min, "
+        "served with gzip"
+        + (f"; the 404 page at /{MISSING_PATH} (status 404)" if not_found else "")
+        + "\n"
+    )
+
+
+def main() -> int:
+    args = arguments()
+    # SIGTERM unwinds like Ctrl-C, so that the running Lighthouse and its Chrome are stopped.
+    signal.signal(signal.SIGTERM, lambda _signal, _frame: sys.exit(128 + signal.SIGTERM))
     if args.lighthouse is None or not args.lighthouse.is_file():
         sys.exit(
             f"Lighthouse not found ({args.lighthouse or 'node_modules/.bin/lighthouse'}): "
@@ -610,27 +647,7 @@ def main() -> int:
         with serve(site_dir, gzip=True, prefix=args.prefix, pages_404=True) as base_url:
             results = measure(args.lighthouse, chrome, base_url, chosen, args.runs, args.reports)
             elapsed = time.perf_counter() - started
-            measured = [r for r in results if r.runs]
-            if measured:
-                first = measured[0].runs[0]
-                indexes = [run["environment"]["benchmarkIndex"] for r in measured for run in r.runs]
-                loads = [load for r in measured for load in r.loads]
-                print(
-                    f"Lighthouse {first['lighthouseVersion']}, "
-                    f"{first['environment']['hostUserAgent'].split(') ')[-1]}, "
-                    f"{first['configSettings']['formFactor']} emulation, "
-                    f"{first['configSettings']['throttlingMethod']}d throttling; "
-                    f"median of {args.runs} run{'s' if args.runs > 1 else ''} per page; "
-                    f"this machine's benchmarkIndex {min(indexes):.0f}-{max(indexes):.0f} "
-                    f"(load average {statistics.median(loads):.1f})"
-                )
-            not_found = any(t.name == NOT_FOUND for t in chosen)
-            print(
-                f"{len(chosen)} page{'s' if len(chosen) > 1 else ''} in {elapsed / 60:.1f} min, "
-                "served with gzip"
-                + (f"; the 404 page at /{MISSING_PATH} (status 404)" if not_found else "")
-                + "\n"
-            )
+            print_header(results, chosen, args.runs, elapsed)
             print_table(results, args.runs)
             ok, record = summarise(results, base_url, args.runs)
     if args.json:

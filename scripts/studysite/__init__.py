@@ -16,3 +16,21 @@ checker. `probe/` measures a built site in a browser, for the tests and the benc
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
+
+# The layers of the package, lowest first: a module imports only from lower layers, or from
+# its own module or subpackage (tests/test_architecture.py holds the code to it; the
+# contributor guide draws it). `probe` stands apart: only the tests and benchmarks use it.
+LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("project", ("studysite",)),
+    ("base", ("studysite.bilingual", "studysite.buildstate", "studysite.filecache",
+              "studysite.hangul", "studysite.mkdocs_cli", "studysite.node", "studysite.parallel",
+              "studysite.questions", "studysite.terms", "studysite.urls")),
+    ("reading", ("studysite.reading",)),
+    ("model", ("studysite.model",)),
+    ("content", ("studysite.glossary", "studysite.practice", "studysite.synonyms",
+                 "studysite.tooltips")),
+    ("pipeline", ("studysite.check", "studysite.steps")),
+    ("entry points", ("studysite.hooks", "studysite.cli")),
+    ("python -m studysite", ("studysite.__main__",)),
+    ("measuring", ("studysite.probe",)),
+)  # fmt: skip

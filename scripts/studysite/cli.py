@@ -40,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     def command(name: str, text: str) -> argparse.ArgumentParser:
         return commands.add_parser(name, help=text, description=text, parents=[config])
 
-    check = command("check", "check image links, headings, translations")
+    check = command("check", "run the docs checker: every rule of check/rules.py, --list-rules")
     check.add_argument("--format", choices=FORMATS, default="text", help="report format")
     check.add_argument(
         "--mark-translated",

@@ -11,7 +11,6 @@ build first.
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,20 +18,24 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from studysite import glossary
+from studysite.filecache import FileCache
 from studysite.model import Site, build_site
 from studysite.terms import Term, load_terms
 
-
-@cache
-def _terms(path: Path, mtime_ns: int, languages: tuple[str, ...]) -> tuple[Term, ...]:
-    return load_terms(path, languages).terms
+# The terms data, loaded once per version of the file (mkdocs serve rebuilds for every save),
+# with the languages it was validated for.
+_loaded: FileCache[tuple[tuple[str, ...], tuple[Term, ...]]] = FileCache(size=4)
 
 
 def site_terms(site: Site) -> tuple[Term, ...]:
     path = site.terms_file
     if path is None or not path.is_file():
         return ()
-    return _terms(path, path.stat().st_mtime_ns, site.codes)
+    codes, terms = _loaded.get(path, lambda file: (site.codes, load_terms(file, site.codes).terms))
+    if codes != site.codes:  # the languages changed (mkdocs.yml saved under serve)
+        _loaded.clear()
+        return site_terms(site)
+    return terms
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:

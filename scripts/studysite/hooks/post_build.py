@@ -54,7 +54,10 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _copy_last_build_products(site: Site, serve_dir: Path) -> None:
     """`mkdocs serve` builds into a temporary folder: copy in the PDF books and the offline
-    zip of the last `make build`, which live in the configured site_dir."""
+    zip of the last `make build`, which live in the configured site_dir (a site without
+    extra.book has neither)."""
+    if not site.extra.book:
+        return
     products = [site.pdf_path(lang) for lang in site.codes] + [site.offline_zip]
     built = [name for name in products if (site.site_dir / name).is_file()]
     for name in built:

@@ -115,6 +115,8 @@ def size_images(page: Path, site_dir: Path) -> int:
     """Add the missing sizes and loading hints to the SVG images of one built page; return
     how many tags changed. Running it again changes nothing."""
     html = page.read_text(encoding="utf-8")
+    if "<img" not in html:  # most pages: nothing to parse
+        return 0
     finder = _ImageFinder(html)
     finder.feed(html)
     finder.close()
