@@ -12,6 +12,8 @@ from conftest import DOCS_DIR, LANGUAGES, PAGE_IDS, PAGES, SITE, missing
 from studysite.model import Page
 from studysite.probe.axe import Violation, audit
 from studysite.probe.search import load_queries, open_search
+from studysite.probe.violations import violations as csp_violations
+from studysite.probe.violations import watch
 
 QUERIES = load_queries(Path(__file__).parent / "data" / "search-queries.yml")
 # Material's body attribute for each scheme the browser can prefer (palette in mkdocs.yml).
@@ -45,8 +47,8 @@ def axe_script() -> Path:
 @pytest.fixture(scope="module", params=list(SCHEMES), ids=list(SCHEMES))
 def scheme_tab(request, browser):
     """A tab whose browser prefers the light or the dark colour scheme."""
-    context = browser.new_context(
-        color_scheme=request.param, viewport={"width": 1280, "height": 900}
+    context = watch(
+        browser.new_context(color_scheme=request.param, viewport={"width": 1280, "height": 900})
     )
     yield request.param, context.new_page()
     context.close()
@@ -61,9 +63,11 @@ def load(tab, url: str) -> None:
 def assert_accessible(tab, axe_script: Path, scheme: str) -> None:
     applied = tab.evaluate("() => document.body.dataset.mdColorScheme")
     assert applied == SCHEMES[scheme], f"the {scheme} scheme did not apply: {applied}"
-    violations: list[Violation] = audit(tab, axe_script)
-    report = "\n".join(str(v) for v in violations)
-    assert not violations, f"{tab.url} ({scheme}):\n{report}"
+    found: list[Violation] = audit(tab, axe_script)
+    report = "\n".join(str(v) for v in found)
+    assert not found, f"{tab.url} ({scheme}):\n{report}"
+    # The same state, under the page's Content-Security-Policy: nothing refused.
+    assert csp_violations(tab) == [], tab.url
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

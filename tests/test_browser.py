@@ -14,6 +14,9 @@ from studysite.probe.page import SCROLLED_IMAGES, Visit, first_view, open_page, 
 from studysite.probe.search import open_search, wait_for_result
 
 WEIGHT_BUDGET = 300 * 1024  # first view of a page, compressed, in bytes
+# What each page's visit searches for once its first view is measured, and the page it finds.
+SEARCH = {"ko": "레드시프트", "en": "redshift"}
+SEARCH_PAGE = "redshift.md"
 
 FONT_STATE = """() => {
   const faces = [...document.fonts].filter(f => f.family.replace(/"/g, '') === 'Study Sans');
@@ -41,7 +44,7 @@ def visits(browser, base_url: str):
     def visit(page: Page, lang: str) -> Visit:
         url = base_url + page[lang].url
         if url not in made:
-            made[url] = first_view(browser, url, {"fonts": FONT_STATE})
+            made[url] = first_view(browser, url, {"fonts": FONT_STATE}, search=SEARCH[lang])
         return made[url]
 
     return visit
@@ -50,7 +53,11 @@ def visits(browser, base_url: str):
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
 def test_page_loads_offline_cleanly(visits, base_url: str, page: Page, lang: str) -> None:
+    """Nothing from another host, nothing failed, the site font; and, with search opened and
+    its results shown, no Content-Security-Policy violation (steps/csp.py)."""
     visit = visits(page, lang)
+    assert visit.violations == [], visit.violations
+    assert "/" + SITE.page(SEARCH_PAGE)[lang].url in visit.results[:3], visit.results
     origin = urlsplit(base_url).netloc
     assert visit.status == 200
     foreign = [url for url in visit.requests if urlsplit(url).netloc != origin]

@@ -17,6 +17,7 @@ from typing import Any
 from playwright.sync_api import Browser, Page, Response
 
 from .server import COMPRESSIBLE, GZIP_LEVEL  # what a static host compresses, and how much
+from .violations import violations, watch
 
 TIMEOUT_MS = 10_000
 # Material shows its "type to start searching" text once the search worker is ready.
@@ -94,6 +95,21 @@ class Visit:
     errors: list[str] = field(default_factory=list)  # console errors and uncaught exceptions
     undecoded: list[str] = field(default_factory=list)  # images that did not decode
     answers: dict[str, Any] = field(default_factory=dict)
+    results: list[str] = field(default_factory=list)  # what search showed, when asked to search
+    violations: list[dict[str, Any]] = field(default_factory=list)  # Content-Security-Policy
+
+
+RESULTS = """() => [...document.querySelectorAll('.md-search-result__item a')]
+  .map(a => new URL(a.href, location.href).pathname)"""
+
+
+def search_for(tab: Page, query: str) -> list[str]:
+    """Open the page's search box with the "/" key, type query, wait for results; return the
+    paths of the results shown."""
+    tab.keyboard.press("/")
+    tab.keyboard.type(query)
+    tab.wait_for_function(f"() => ({RESULTS})().length > 0", timeout=TIMEOUT_MS)
+    return list(tab.evaluate(RESULTS))
 
 
 def first_view(
@@ -102,10 +118,13 @@ def first_view(
     scripts: dict[str, str] | None = None,
     width: int = 1280,
     height: int = 800,
+    search: str | None = None,
 ) -> Visit:
-    """Open url in a fresh context (empty cache), wait until it is ready, run scripts."""
+    """Open url in a fresh context (empty cache), wait until it is ready, run scripts; then,
+    if asked, search for a query (after the first view's transfers are counted). The page's
+    Content-Security-Policy violations are recorded throughout."""
     visit = Visit(url)
-    context = browser.new_context(viewport={"width": width, "height": height})
+    context = watch(browser.new_context(viewport={"width": width, "height": height}))
     try:
         tab = context.new_page()
         responses: list[Response] = []
@@ -119,6 +138,9 @@ def first_view(
         visit.answers = {name: tab.evaluate(script) for name, script in (scripts or {}).items()}
         visit.failed += [f"{r.url} ({r.status})" for r in responses if r.status >= 400]
         visit.transfers = [_transfer(r) for r in responses if r.status == 200]
+        if search is not None:
+            visit.results = search_for(tab, search)
+        visit.violations = violations(tab)
         return visit
     finally:
         context.close()
