@@ -46,6 +46,10 @@ markdown_extensions:
 """
 
 KO_PAGE = """\
+---
+description: 서비스 {n}의 구조, 구성, 노드와 확인 문제를 정리한 학습 노트
+---
+
 # 서비스 {n} 학습 노트 {{ #page-{n} }}
 
 ## 개요 {{ #overview }}
@@ -84,6 +88,7 @@ aws s3 ls s3://bucket-{n}/
 
 EN_PAGE = """\
 ---
+description: Study notes on service {n}, its architecture, setup and nodes, with a question
 source_hash: 0000000000000000
 ---
 

@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from ..model import Site
 from ..reading.document import Document
+from ..reading.frontmatter import Field, fields
 from ..reading.source import DecodeFailure
 from ..terms import Terms, load_terms
 
@@ -39,6 +40,15 @@ class PageFile:
     source: PurePosixPath  # the default-language page it translates (itself in the default)
     text: str  # decoded, LF line endings
     document: Document
+
+    @cached_property
+    def front_matter(self) -> tuple[list[Field], str | None]:
+        """The front matter's keys with their positions, or why it cannot be read; read once
+        for all the rules that look at it."""
+        return fields(self.document)
+
+    def field(self, key: str) -> Field | None:
+        return next((f for f in self.front_matter[0] if f.key == key), None)
 
 
 @dataclass

@@ -45,10 +45,16 @@ def _entries(directory: str) -> tuple[str, ...]:
         return ()
 
 
+# Each image's resolution, made once per run: the page rules and IMG005 both need it.
+_resolved: dict[tuple[PurePosixPath, str, str], Verdict] = {}
+
+
 def clear_cache() -> None:
-    """Forget directory listings (the files may have changed since the last run)."""
+    """Forget directory listings and resolutions (the files may have changed since the last
+    run: mkdocs serve)."""
     _entries.cache_clear()
     locate.cache_clear()
+    _resolved.clear()
 
 
 @cache  # many pages show the same diagrams
@@ -100,41 +106,50 @@ def image_target(page: PurePosixPath, src: str) -> PurePosixPath | None:
     return PurePosixPath(target.path)
 
 
+# (code, message) of what is wrong with an image link, or None; and the files it uses.
+Verdict = tuple[tuple[str, str] | None, list[Path]]
+
+
 def _resolve(image: Image, page: PageFile, tree: Tree) -> tuple[Problem | None, list[Path]]:
-    """Check one image's target; return a problem (or None) and the files it uses."""
-    target = image_target(page.page, image.src)
+    """Check one image's target; return a problem (or None) and the files it uses. Made once
+    per run for each link from each folder and language: many pages show the same diagrams,
+    and the page rules and IMG005 both ask."""
+    key = (page.page.parent, page.lang, image.src)
+    if key not in _resolved:
+        _resolved[key] = _verdict(image.src, page.page, page.lang, tree)
+    found, files = _resolved[key]
+    problem = Problem(found[0], image.line, image.column, found[1]) if found else None
+    return problem, files
+
+
+def _verdict(src: str, page: PurePosixPath, lang: str, tree: Tree) -> Verdict:
+    target = image_target(page, src)
     if target is None:
-        scheme = urlsplit(image.src).scheme.lower()
-        if scheme in ("http", "https") or image.src.startswith("//"):
-            return Problem(
-                "IMG006",
-                image.line,
-                image.column,
-                f"image loaded from another host: {image.src} (breaks offline use; "
-                "copy it into docs/)",
-            ), []
+        scheme = urlsplit(src).scheme.lower()
+        if scheme in ("http", "https") or src.startswith("//"):
+            why = f"image loaded from another host: {src} (breaks offline use; copy it into docs/)"
+            return ("IMG006", why), []
         return None, []
     near_miss: Located | None = None
-    for candidate in candidates(target, page.lang, tree.default_language):
+    for candidate in candidates(target, lang, tree.default_language):
         found = locate(tree.docs_dir / candidate)
         if found.match is Match.EXACT:
             return None, [found.path] if found.path else []
         if found.match is not Match.MISSING and near_miss is None:
             near_miss = found
-    shown = unquote(urlsplit(image.src).path)
-    if near_miss is not None and near_miss.path is not None:
-        real = _relative(near_miss.path, tree.docs_dir / page.page.parent)
-        if near_miss.match is Match.CASE:
-            message = f"image {shown} exists only as {real}: letter case differs"
-            message += " (breaks on case-sensitive hosts)"
-            return Problem("IMG002", image.line, image.column, message), [near_miss.path]
-        form = "NFD" if unicodedata.is_normalized("NFD", str(near_miss.path)) else "NFC"
-        message = (
-            f"image {shown} exists only in another Unicode normalization ({form} on disk; "
-            "rename the file to NFC, e.g. a name made on macOS)"
-        )
-        return Problem("IMG003", image.line, image.column, message), [near_miss.path]
-    return Problem("IMG001", image.line, image.column, f"image not found: {shown}"), []
+    shown = unquote(urlsplit(src).path)
+    if near_miss is None or near_miss.path is None:
+        return ("IMG001", f"image not found: {shown}"), []
+    if near_miss.match is Match.CASE:
+        real = _relative(near_miss.path, tree.docs_dir / page.parent)
+        message = f"image {shown} exists only as {real}: letter case differs"
+        return ("IMG002", message + " (breaks on case-sensitive hosts)"), [near_miss.path]
+    form = "NFD" if unicodedata.is_normalized("NFD", str(near_miss.path)) else "NFC"
+    message = (
+        f"image {shown} exists only in another Unicode normalization ({form} on disk; "
+        "rename the file to NFC, e.g. a name made on macOS)"
+    )
+    return ("IMG003", message), [near_miss.path]
 
 
 def _relative(path: Path, start: Path) -> str:

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..reading.frontmatter import fields
 from .context import PageFile, Tree
 from .findings import Problem
 
 
 def check_page(page: PageFile, tree: Tree) -> Iterator[Problem]:
-    found, _ = fields(page.document)
-    kind = next((f for f in found if f.key == "kind"), None)
+    kind = page.field("kind")
     if kind is None or kind.value != "service":
         return
     wanted, have = tree.settings.min_questions, len(page.document.questions)

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..parallel import cpus, pool
-from ..reading.document import Document, parse
-from ..reading.source import DecodeFailure, read_source
+from ..reading.document import Document, read_file
+from ..reading.source import DecodeFailure
 from .config import CheckerConfig
 from .context import PageFile, Tree
 from .findings import FileProblem, Finding, Problem
@@ -47,25 +47,16 @@ def walk(docs_dir: Path) -> tuple[list[Path], list[Path]]:
     return pages, pictures
 
 
-def _read(path: Path) -> tuple[str, Document] | DecodeFailure:
-    """A page's text and its parse, or why it cannot be read (in a worker process)."""
-    try:
-        text = read_source(path).text
-    except DecodeFailure as failure:
-        return failure
-    return text, parse(text)
-
-
 def _read_all(paths: list[Path]) -> list[tuple[str, Document] | DecodeFailure]:
     """Read and parse every page; on big trees in one process per CPU (parsing is pure Python
-    and dominates the run time), started fresh (parallel.pool): under `mkdocs serve` the
-    parent has threads, and forking a threaded process can deadlock."""
+    and dominates the run time), in the project's pool (parallel.pool: under `mkdocs serve`
+    the parent has threads, which a worker must not inherit)."""
     workers = min(cpus(), 8)
     if workers < 2 or len(paths) < PARALLEL_FROM:
-        return [_read(path) for path in paths]
+        return [read_file(path) for path in paths]
     chunk = max(16, len(paths) // (workers * 4))
     with pool(workers) as processes:
-        return list(processes.map(_read, paths, chunksize=chunk))
+        return list(processes.map(read_file, paths, chunksize=chunk))
 
 
 def load_tree(config: CheckerConfig, cwd: Path | None = None) -> Tree:

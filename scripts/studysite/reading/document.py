@@ -28,7 +28,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from ..filecache import FileCache
 from ..questions import Question
 from ..questions import parse as parse_questions
-from .source import read_source
+from .source import DecodeFailure, read_source
 
 # pymdownx.tabbed's `=== "Label"` opens a block of indented content, like an admonition. The
 # admonition plugin reads it once the marker becomes `!!! tab` (only that line's columns move,
@@ -265,6 +265,16 @@ def parse(text: str) -> Document:
         if _is_content(token):
             document.content_lines.append(token.map[0] + 1)
     return document
+
+
+def read_file(path: Path) -> tuple[str, Document] | DecodeFailure:
+    """A page's text and its parse, or why it cannot be read: what the checker's worker
+    processes run (here, so that a worker imports no more than page reading)."""
+    try:
+        text = read_source(path).text
+    except DecodeFailure as failure:
+        return failure
+    return text, parse(text)
 
 
 _parsed: FileCache[Document] = FileCache()

@@ -43,13 +43,16 @@ def fields(document: Document) -> tuple[list[Field], str | None]:
     (not YAML, not a mapping): ([], message)."""
     if not document.front_matter:
         return [], None
-    try:
-        node = yaml.compose(document.front_matter, Loader=yaml.SafeLoader)
-        data = yaml.load(document.front_matter, Loader=_LOADER)
+    loader = _LOADER(document.front_matter)
+    try:  # composed once, then constructed from the nodes: the data and the marks in one pass
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
         return [], f"front matter is not valid YAML{where}: {getattr(error, 'problem', error)}"
+    finally:
+        loader.dispose()
     if node is None:
         return [], None
     if not isinstance(node, yaml.MappingNode) or not isinstance(data, dict):
