@@ -194,7 +194,7 @@ compare-builds: ## Prove the built site and books are byte-identical to BASE's (
 	$(PYTHON) scripts/compare_builds.py $(BASE)
 
 clean: ## Remove the built site and caches (keeps .venv)
-	rm -rf site .cache .pytest_cache .ruff_cache
+	rm -rf site .cache .pytest_cache .ruff_cache .hypothesis
 	find scripts tests -name __pycache__ -type d -prune -exec rm -rf {} +
 
 distclean: clean ## Also remove the virtual environment and node_modules/
