@@ -11,7 +11,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
 from ..model import ConfigError, Site, load_site, validated
-from .context import Settings
+from .context import OnSite, Settings
 from .rules import RULES
 
 
@@ -23,22 +23,9 @@ class DocsCheckConfig(Config):
 
 
 @dataclass(frozen=True)
-class CheckerConfig:
+class CheckerConfig(OnSite):
     site: Site
     settings: Settings
-
-    @property
-    def docs_dir(self) -> Path:
-        return self.site.docs_dir.resolve()
-
-    @property
-    def languages(self) -> tuple[str, ...]:
-        """Every built language, the default first."""
-        return self.site.codes
-
-    @property
-    def default_language(self) -> str:
-        return self.site.codes[0]
 
     @property
     def disabled(self) -> frozenset[str]:

@@ -51,16 +51,10 @@ class PageFile:
         return next((f for f in self.front_matter[0] if f.key == key), None)
 
 
-@dataclass
-class Tree:
-    """The docs tree of a site, as the rules see it."""
+class OnSite:
+    """What the checker's configuration and the tree both say of their site."""
 
     site: Site
-    settings: Settings
-    cwd: Path  # findings are reported relative to it
-    pages: dict[PurePosixPath, PageFile]  # every decodable page, by docs-relative path
-    undecodable: dict[Path, DecodeFailure] = field(default_factory=dict)
-    pictures: list[Path] = field(default_factory=list)  # every image file, sorted
 
     @property
     def docs_dir(self) -> Path:
@@ -74,6 +68,18 @@ class Tree:
     @property
     def default_language(self) -> str:
         return self.site.codes[0]
+
+
+@dataclass
+class Tree(OnSite):
+    """The docs tree of a site, as the rules see it."""
+
+    site: Site
+    settings: Settings
+    cwd: Path  # findings are reported relative to it
+    pages: dict[PurePosixPath, PageFile]  # every decodable page, by docs-relative path
+    undecodable: dict[Path, DecodeFailure] = field(default_factory=dict)
+    pictures: list[Path] = field(default_factory=list)  # every image file, sorted
 
     @property
     def files_checked(self) -> int:
