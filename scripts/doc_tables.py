@@ -81,7 +81,8 @@ def rules_table(lang: str) -> str:
 # The layers' names in the Korean guide (studysite.LAYERS names them in English).
 LAYER_NAMES_KO = {
     "project": "프로젝트",
-    "base": "기반",
+    "utilities": "공용 도구",
+    "data": "데이터 읽기",
     "reading": "페이지 읽기",
     "model": "사이트 모델",
     "content": "파생 콘텐츠",

@@ -24,12 +24,12 @@ from studysite.probe.search import open_search, shown_results
 from studysite.probe.violations import violations, watch
 from studysite.steps import csp
 from studysite.steps.job import Job
+from studysite.steps.search_index import CONFIG_SCRIPT_RE
 
 META_RE = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 HASH_RE = re.compile(r"'sha256-[A-Za-z0-9+/]+=*'")
 INLINE_SCRIPT_RE = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 INLINE_STYLE_RE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
-CONFIG_RE = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 SEARCH = {"ko": ("레드시프트", "redshift.md"), "en": ("redshift", "redshift.md")}
 # Markup in a query or a highlight parameter, each with a way to notice it was inserted.
 PAYLOADS = [
@@ -163,8 +163,8 @@ def test_search_box_and_highlight_insert_no_markup(tab, base_url: str, payload: 
 
 def worker_url(page: Path) -> str:
     """The search worker a page of the offline copy starts (its __config "search")."""
-    config = CONFIG_RE.search(page.read_text(encoding="utf-8"))
-    return json.loads(config.group(1))["search"]
+    config = CONFIG_SCRIPT_RE.search(page.read_text(encoding="utf-8"))
+    return json.loads(config.group(2))["search"]
 
 
 def test_offline_copy_has_no_violation_from_disk(browser, offline_dir: Path) -> None:

@@ -22,9 +22,10 @@ PROJECT_DIR = Path(__file__).resolve().parents[2]
 # contributor guide draws it). `probe` stands apart: only the tests and benchmarks use it.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("project", ("studysite",)),
-    ("base", ("studysite.bilingual", "studysite.buildstate", "studysite.filecache",
-              "studysite.hangul", "studysite.mkdocs_cli", "studysite.node", "studysite.parallel",
-              "studysite.questions", "studysite.terms", "studysite.urls")),
+    ("utilities", ("studysite.bilingual", "studysite.buildstate", "studysite.filecache",
+                   "studysite.hangul", "studysite.mkdocs_cli", "studysite.node",
+                   "studysite.parallel", "studysite.urls")),
+    ("data", ("studysite.questions", "studysite.terms")),
     ("reading", ("studysite.reading",)),
     ("model", ("studysite.model",)),
     ("content", ("studysite.glossary", "studysite.practice", "studysite.synonyms",

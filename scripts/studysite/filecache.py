@@ -9,7 +9,7 @@ recently used go first), so it is bounded by the tree, not by the number of save
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from threading import Lock
 from typing import Generic, TypeVar
@@ -25,15 +25,17 @@ def version(path: Path) -> tuple[int, int]:
 
 
 class FileCache(Generic[T]):
-    """`get(path, make)`: make(path)'s value for the file's current version, made once."""
+    """`get(path, make)`: make(path)'s value for the file's current version, made once. A
+    `tag` names what else the value depends on (the languages a file was validated for): a
+    value made for another tag is made again."""
 
     def __init__(self, size: int = 4096) -> None:
         self.size = size
-        self._entries: OrderedDict[Path, tuple[tuple[int, int], T]] = OrderedDict()
+        self._entries: OrderedDict[Path, tuple[object, T]] = OrderedDict()
         self._lock = Lock()  # the hooks may be called from the server's threads
 
-    def get(self, path: Path, make: Callable[[Path], T]) -> T:
-        key = version(path)
+    def get(self, path: Path, make: Callable[[Path], T], tag: Hashable = None) -> T:
+        key = (version(path), tag)
         with self._lock:
             entry = self._entries.get(path)
             if entry is not None and entry[0] == key:

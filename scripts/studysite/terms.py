@@ -29,6 +29,8 @@ import yaml
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
+from .filecache import FileCache
+
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -263,6 +265,19 @@ def _contains_words(text: str, part: str) -> bool:
 # libyaml's loader where PyYAML has it (its wheels do): the same data and line marks as the
 # pure-Python SafeLoader, several times faster on a file of this size (0.17 s -> 0.02 s here).
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+_loaded: FileCache[Terms] = FileCache(size=8)
+
+
+def cached_terms(path: Path, languages: Sequence[str]) -> Terms:
+    """load_terms, once per version of the file and languages: the checker, the terms hook
+    and the search-index step of one build read the same data (and mkdocs serve rebuilds on
+    every save)."""
+    codes = tuple(languages)
+    if not path.is_file():  # nothing to cache: load_terms says why
+        return load_terms(path, codes)
+    return _loaded.get(path, lambda file: load_terms(file, codes), tag=codes)
 
 
 def load_terms(path: Path, languages: Sequence[str]) -> Terms:

@@ -27,10 +27,6 @@ class CheckerConfig(OnSite):
     site: Site
     settings: Settings
 
-    @property
-    def disabled(self) -> frozenset[str]:
-        return self.settings.disable
-
 
 def settings(site: Site) -> Settings:
     """The site's `extra.docscheck`, validated; ConfigError naming the file and the key."""
@@ -41,10 +37,7 @@ def settings(site: Site) -> Settings:
     return Settings(frozenset(config.disable), config.min_questions)
 
 
-def checker_config(site: Site) -> CheckerConfig:
-    return CheckerConfig(site, settings(site))
-
-
 def load_config(path: Path) -> CheckerConfig:
     """Read a mkdocs.yml (with MkDocs); raise model.ConfigError when it cannot be used."""
-    return checker_config(load_site(path))
+    site = load_site(path)
+    return CheckerConfig(site, settings(site))

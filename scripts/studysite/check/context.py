@@ -19,7 +19,7 @@ from ..model import Site
 from ..reading.document import Document
 from ..reading.frontmatter import Field, fields
 from ..reading.source import DecodeFailure
-from ..terms import Terms, load_terms
+from ..terms import Terms, cached_terms
 
 
 @dataclass(frozen=True)
@@ -87,18 +87,22 @@ class Tree(OnSite):
 
     @cached_property
     def terms(self) -> Terms | None:
-        """The site's terminology data (extra.terms), loaded and validated once per run;
-        None when the site has none."""
+        """The site's terminology data (extra.terms), validated (once per version of the
+        file); None when the site has none."""
         path = self.site.terms_file
-        return load_terms(path, self.site.codes) if path is not None else None
+        return cached_terms(path, self.site.codes) if path is not None else None
 
     def document(self, page: PurePosixPath) -> Document | None:
         found = self.pages.get(page)
         return found.document if found is not None else None
 
+    @cached_property
+    def _program(self) -> str:
+        return studysite_command(cwd=self.cwd)  # one PATH search per run, not per message
+
     def command(self, *args: str) -> str:
         """`studysite ARGS` as the person reading the report would type it."""
-        return studysite_command(*args, cwd=self.cwd)
+        return shlex.join([*shlex.split(self._program), *args])
 
     def display(self, path: Path) -> str:
         """A path as reports show it: relative to the working directory when possible."""

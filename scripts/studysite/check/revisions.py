@@ -129,11 +129,10 @@ def stamp(text: str, date: dt.date) -> str:
 def check_page(page: PageFile, tree: Tree) -> Iterator[Problem]:
     """REV001, on sites with a site_url: revision stamps feed the sitemap, which lists pages
     only on such a site."""
-    if not tree.site.config.site_url:
-        return
-    command = tree.command("check", "--mark-revised", tree.display(page.path))
-    if found := stamp_problem(revision(page.text), command):
-        yield found
+    current = revision(page.text)
+    if tree.site.config.site_url and not current.fresh:
+        command = tree.command("check", "--mark-revised", tree.display(page.path))
+        yield stamp_problem(current, command)
 
 
 def stamp_problem(current: Revision, command: str) -> Problem | None:

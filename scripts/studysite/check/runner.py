@@ -90,11 +90,11 @@ def _groups(enabled: set[str]) -> Iterator[tuple[Scope, object, set[str]]]:
             yield rule.scope, rule.check, seen[rule.check]
 
 
-def _registered(problem: Problem, check: object) -> bool:
+def _require_registered(problem: Problem, check: object) -> None:
+    """A function reports only the codes registered with it: anything else is a bug in it."""
     rule = RULES.get(problem.code)
     if rule is None or rule.check is not check:
         raise AssertionError(f"{check}: problem {problem.code} is not registered with it")
-    return True
 
 
 def run_rules(tree: Tree) -> Iterator[FileProblem]:
@@ -110,7 +110,8 @@ def run_rules(tree: Tree) -> Iterator[FileProblem]:
         else:
             found = check(tree)
         for path, problem in found:
-            if _registered(problem, check) and problem.code in codes:
+            _require_registered(problem, check)
+            if problem.code in codes:
                 yield path, problem
 
 
@@ -148,6 +149,6 @@ def check(
             RULES[problem.code].severity,
         )
         for path, problem in run_rules(tree)
-        if _selected(tree.cwd / tree.display(path), selection)
+        if _selected(path, selection)
     }
     return Result(sorted(findings), tree.files_checked, set(tree.undecodable))

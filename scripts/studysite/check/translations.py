@@ -20,7 +20,7 @@ from pathlib import PurePosixPath
 
 from ..model import Site
 from ..reading.document import Document
-from ..reading.frontmatter import meta, set_front_matter
+from ..reading.frontmatter import set_front_matter
 from .context import PageFile, Tree
 from .findings import FileProblem, Problem
 from .revisions import translation_fingerprint
@@ -63,7 +63,7 @@ def structure(tree: Tree) -> Iterator[FileProblem]:
 def freshness(tree: Tree) -> Iterator[FileProblem]:
     """I18N003: a translation not marked up to date with its source's current text."""
     for page, source in _translations(tree):
-        recorded = recorded_hash(page.document)
+        recorded = recorded_hash(page)
         if recorded == translation_fingerprint(source.text):
             continue
         why = (
@@ -143,10 +143,10 @@ def structure_problems(
         )
 
 
-def recorded_hash(document: Document) -> str | None:
+def recorded_hash(page: PageFile) -> str | None:
     """The source fingerprint recorded in a translation's front matter, if any."""
-    value = meta(document).get(STAMP_KEY)
-    return str(value) if value is not None else None
+    field = page.field(STAMP_KEY)
+    return str(field.value) if field is not None and field.value is not None else None
 
 
 def stamp(text: str, source_hash: str) -> str:

@@ -18,24 +18,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from studysite import glossary
-from studysite.filecache import FileCache
 from studysite.model import Site, build_site
-from studysite.terms import Term, load_terms
-
-# The terms data, loaded once per version of the file (mkdocs serve rebuilds for every save),
-# with the languages it was validated for.
-_loaded: FileCache[tuple[tuple[str, ...], tuple[Term, ...]]] = FileCache(size=4)
+from studysite.terms import Term, cached_terms
 
 
 def site_terms(site: Site) -> tuple[Term, ...]:
     path = site.terms_file
-    if path is None or not path.is_file():
-        return ()
-    codes, terms = _loaded.get(path, lambda file: (site.codes, load_terms(file, site.codes).terms))
-    if codes != site.codes:  # the languages changed (mkdocs.yml saved under serve)
-        _loaded.clear()
-        return site_terms(site)
-    return terms
+    return cached_terms(path, site.codes).terms if path is not None else ()
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:

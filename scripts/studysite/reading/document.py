@@ -71,7 +71,6 @@ class Image:
 class Link:
     href: str
     line: int  # of the block that holds it (a reference link's target may be elsewhere)
-    html: bool = False
 
 
 @dataclass
@@ -210,7 +209,7 @@ def _inline_links(inline: Token) -> list[Link]:
             links.append(Link(str(child.attrs.get("href", "")), line))
         elif child.type == "html_inline" and HTML_A_RE.match(child.content):
             links += [
-                Link(attrs["href"] or "", line, True)
+                Link(attrs["href"] or "", line)
                 for attrs, _, _ in _html_tags(child.content, "a")
                 if "href" in attrs
             ]
@@ -221,9 +220,7 @@ def _block_html_links(token: Token) -> list[Link]:
     assert token.map is not None
     found = _html_tags(token.content, "a")
     first = token.map[0]
-    return [
-        Link(attrs["href"] or "", first + line, True) for attrs, line, _ in found if "href" in attrs
-    ]
+    return [Link(attrs["href"] or "", first + line) for attrs, line, _ in found if "href" in attrs]
 
 
 def _is_content(token: Token) -> bool:

@@ -33,11 +33,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .job import Job
+from .search_index import CONFIG_SCRIPT_RE
 
 META_RE = re.compile(r'[ \t]*<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?')
 CHARSET_RE = re.compile(r"<meta charset=[^>]*>\n?", re.IGNORECASE)
 HEAD_RE = re.compile(r"<head\b[^>]*>\n?", re.IGNORECASE)
-CONFIG_RE = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 # Script types a browser runs (the HTML standard's JavaScript MIME types, and modules); the rest
 # (application/json: Material's __config) are data, which no policy governs.
 SCRIPT_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
@@ -172,10 +172,10 @@ def _worker_scripts(html: str, context: Context) -> list[str]:
     """The inline script of the iframe-worker iframe the page will open, if it loads the shim."""
     if context.shim is None or IFRAME_WORKER.as_posix() not in html:
         return []
-    config = CONFIG_RE.search(html)
+    config = CONFIG_SCRIPT_RE.search(html)  # Material's __config: its "search" is the worker
     if config is None:
         return []
-    return [iframe_worker_script(context.shim, json.loads(config.group(1))["search"])]
+    return [iframe_worker_script(context.shim, json.loads(config.group(2))["search"])]
 
 
 def with_policy(html: str, page: Path, context: Context) -> tuple[str, int]:

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..model import Language, Site
 from ..synonyms import synonym_groups, synonym_map
-from ..terms import load_terms
+from ..terms import cached_terms
 from ..urls import resolve
 from .job import Job
 
@@ -99,7 +99,7 @@ def write_synonyms(site: Site, site_dir: Path) -> int | None:
     if site.terms_file is None or not target.is_file():
         return None
     # Invalid data stops the build at the checker gate (TERM002): only valid terms get here.
-    mapping = synonym_map(synonym_groups(load_terms(site.terms_file, site.codes).terms))
+    mapping = synonym_map(synonym_groups(cached_terms(site.terms_file, site.codes).terms))
     text = target.read_text(encoding="utf-8")
     data = json.dumps(mapping, ensure_ascii=False, separators=(",", ":"))
     written, count = SYNONYMS_RE.subn(lambda m: f"{m.group(1)}{data};", text, count=1)
