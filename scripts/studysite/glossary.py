@@ -146,9 +146,3 @@ def abbreviations(terms: Iterable[Term], lang: str, default: str) -> dict[str, s
         for name in names:
             found.setdefault(name, text)
     return found
-
-
-def abbreviation_markdown(definitions: dict[str, str]) -> str:
-    """Python-Markdown abbreviation definitions (`*[RA3]: ...`) to append to a page."""
-    lines = [f"*[{name}]: {text}" for name, text in definitions.items()]
-    return "\n\n" + "\n".join(lines) + "\n" if lines else ""

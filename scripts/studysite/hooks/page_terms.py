@@ -2,8 +2,11 @@
 
 - The glossary page (extra.glossary, in every language) gets its entries appended
   (studysite.glossary.page_markdown): the page's source holds only its title and introduction.
-- Every other page gets the abbreviation definitions of its language appended, which
-  Python-Markdown's abbr extension and studysite.tooltips turn into Material's tooltips.
+- Every other page gets the abbreviation definitions of its language, which studysite.tooltips
+  turns into Material's tooltips. They go to Python-Markdown's abbr extension as its
+  `glossary` option: MkDocs makes each page's Markdown from config.mdx_configs right after
+  this event. (Appended to the page as `*[RA3]: ...` lines, as they once were, every block
+  processor tested them again after each definition: 4 s of a 6 s build.)
 
 Invalid terminology data never gets here: the checker gate (pre_build.py, TERM002) stops the
 build first.
@@ -19,7 +22,10 @@ from mkdocs.structure.pages import Page
 
 from studysite import glossary
 from studysite.model import Site, build_site
-from studysite.terms import Term, cached_terms
+from studysite.terms import Term, Terms, cached_terms
+
+# The definitions of each language, for the last version of the terms data read.
+_definitions: tuple[Terms | None, dict[str, dict[str, str]]] = (None, {})
 
 
 def site_terms(site: Site) -> tuple[Term, ...]:
@@ -27,14 +33,28 @@ def site_terms(site: Site) -> tuple[Term, ...]:
     return cached_terms(path, site.codes).terms if path is not None else ()
 
 
+def definitions(site: Site, lang: str) -> dict[str, str]:
+    """The abbreviation definitions of a page in lang, made once per version of the data."""
+    global _definitions
+    path = site.terms_file
+    data = cached_terms(path, site.codes) if path is not None else None
+    if _definitions[0] is not data:
+        _definitions = (data, {})
+    made = _definitions[1]
+    if lang not in made:
+        terms = data.terms if data is not None else ()
+        made[lang] = glossary.abbreviations(terms, lang, site.codes[0])
+    return made[lang]
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     site = build_site(Path(config.config_file_path))
-    terms = site_terms(site)
-    if not terms:
-        return markdown
     lang, source = site.source_language(PurePosixPath(page.file.src_uri))
-    if site.glossary_page is not None and source == site.glossary_page:
-        own = PurePosixPath(page.file.src_uri)
-        return markdown.rstrip("\n") + "\n" + glossary.page_markdown(site, terms, lang, own)
-    definitions = glossary.abbreviations(terms, lang, site.codes[0])
-    return markdown + glossary.abbreviation_markdown(definitions)
+    is_glossary = site.glossary_page is not None and source == site.glossary_page
+    # This hook owns abbr's glossary option: the terms data is the one source of definitions.
+    abbr = config.mdx_configs.setdefault("abbr", {})
+    abbr["glossary"] = {} if is_glossary else definitions(site, lang)
+    if is_glossary and (terms := site_terms(site)):
+        here = PurePosixPath(page.file.src_uri)
+        return markdown.rstrip("\n") + "\n" + glossary.page_markdown(site, terms, lang, here)
+    return markdown
