@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import wordmatch
 from ..hangul import HANGUL, HANGUL_RE
 from ..reading.document import Document, mask_code_spans
 from ..reading.source import DecodeFailure, read_source
@@ -28,6 +29,7 @@ from .findings import FileProblem, Problem
 
 WORD_CHARS = f"0-9A-Za-z{HANGUL}"
 LATIN_WORD = "0-9A-Za-z"
+WORD_RE = re.compile(f"[{WORD_CHARS}]")
 
 URL_PATTERNS = (
     r"(?<=\]\()[^)\s]+",  # [text](target "title"), ![alt](target)
@@ -114,12 +116,9 @@ def _key(spelling: str) -> str:
 def _variant_pattern(variant: str) -> str:
     """A variant as a whole word: not inside a longer word on the left; on the right, a
     Korean word may go on with a particle (데이터 주입은), a Latin one may not (zero ETLs)."""
-    body = r"\s+".join(re.escape(part) for part in variant.split())
-    if not HANGUL_RE.search(variant):
-        body = f"(?i:{body})"
-    left = f"(?<![{WORD_CHARS}])" if re.match(f"[{WORD_CHARS}]", variant) else ""
+    body = wordmatch.alternative(variant.strip(), ignore_case=not HANGUL_RE.search(variant))
     right = f"(?![{LATIN_WORD}])" if re.search(f"[{LATIN_WORD}]$", variant) else ""
-    return f"{left}{body}{right}"
+    return f"{body}{right}"  # the left boundary: wordmatch.bounded
 
 
 def _preferred(found: str, term: Term, lang: str) -> str:
@@ -140,7 +139,7 @@ def find(text: str, masked: str, vocabulary: Vocabulary) -> Iterator[Misspelling
         return
     starts = _line_starts(text)
     line = 0
-    for match in vocabulary.pattern.finditer(masked):
+    for match in wordmatch.bounded(vocabulary.pattern, masked, WORD_RE):
         found = text[match.start() : match.end()]
         owner = vocabulary.owners.get(_key(match.group(0)))
         if owner is None:  # cannot happen: the pattern is made of the owners' spellings
