@@ -264,9 +264,7 @@ def parse(text: str) -> Document:
     return document
 
 
-def read_file(path: Path) -> tuple[str, Document] | DecodeFailure:
-    """A page's text and its parse, or why it cannot be read: what the checker's worker
-    processes run (here, so that a worker imports no more than page reading)."""
+def _read(path: Path) -> tuple[str, Document] | DecodeFailure:
     try:
         text = read_source(path).text
     except DecodeFailure as failure:
@@ -274,11 +272,21 @@ def read_file(path: Path) -> tuple[str, Document] | DecodeFailure:
     return text, parse(text)
 
 
-_parsed: FileCache[Document] = FileCache()
+_read_files: FileCache[tuple[str, Document] | DecodeFailure] = FileCache()
+
+
+def read_file(path: Path) -> tuple[str, Document] | DecodeFailure:
+    """A page's text and its parse, or why it cannot be read, once per version of the file:
+    what the checker reads (in its worker processes too, so that a worker imports no more
+    than page reading), and what parse_file answers from in the same process."""
+    return _read_files.get(path, _read)
 
 
 def parse_file(path: Path) -> Document:
     """A page's file, parsed once per version of it: the build hooks ask for the same pages
     (their headings, front matter, questions) while building every page. Raises
     source.DecodeFailure for a file that is not UTF-8."""
-    return _parsed.get(path, lambda file: parse(read_source(file).text))
+    read = read_file(path)
+    if isinstance(read, DecodeFailure):
+        raise read
+    return read[1]
