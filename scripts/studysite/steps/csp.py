@@ -29,9 +29,9 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
+from .. import htmlscan
 from .job import Job
 from .search_index import CONFIG_SCRIPT_RE
 
@@ -54,49 +54,50 @@ class InlineCode:
     handlers: list[tuple[int, str]] = field(default_factory=list)  # (line, attribute)
 
 
-class _InlineFinder(HTMLParser):
-    """Collects the text of inline <script> and <style> elements, exactly as in the file (a
-    hash covers every byte), and the style and on* attributes."""
-
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self._html = html
-        self._lines = [0]
-        for line in html.splitlines(keepends=True):
-            self._lines.append(self._lines[-1] + len(line))
-        self._open: tuple[str, int] | None = None  # (tag, offset where its text starts)
-        self.found = InlineCode()
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._lines[line - 1] + column
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.found.handlers.append((self.getpos()[0], f"{name}={value!r}"))
-            elif name == "style" and value is not None:
-                self.found.style_attributes.append(value)
-        runs = tag == "script" and "src" not in values
-        if runs and (values.get("type") or "").lower() not in SCRIPT_TYPES:
-            runs = False
-        if runs or tag == "style":
-            self._open = (tag, self._offset() + len(self.get_starttag_text() or ""))
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._open is None or self._open[0] != tag:
-            return
-        text = self._html[self._open[1] : self._offset()]
-        (self.found.scripts if tag == "script" else self.found.styles).append(text)
-        self._open = None
+# What the policy depends on, found in one pass of the regex engine (most of a page's tags
+# are neither: Python never sees them): a comment (skipped), a <script> or <style> start tag,
+# or a start tag with an event handler or a style attribute.
+INLINE_RE = re.compile(
+    rf"""{htmlscan.COMMENT}
+      | <(?P<raw>script|style)(?=[\s/>])(?P<raw_attrs>{htmlscan.ATTRS})>
+      | <(?P<tag>[a-zA-Z][^\s/>]*)
+        (?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*?\s(?:on[^\s"'>/=]*|style)\s*=\s*{htmlscan.ATTRS})>""",
+    re.S | re.X | re.I,
+)
 
 
 def inline_code(html: str) -> InlineCode:
-    finder = _InlineFinder(html)
-    finder.feed(html)
-    finder.close()
-    return finder.found
+    """The inline scripts and styles of a page, their text exactly as in the file; its style
+    attributes; and any inline event handler (with its line)."""
+    found = InlineCode()
+    position = 0
+    while (match := INLINE_RE.search(html, position)) is not None:
+        position = match.end()
+        if match.group("tag"):
+            _attributes(match.start(), htmlscan.attributes(match.group("attrs")), html, found)
+        elif raw := match.group("raw"):
+            name = raw.lower()
+            attrs = htmlscan.attributes(match.group("raw_attrs"))
+            _attributes(match.start(), attrs, html, found)
+            end = htmlscan.raw_text_end(html, name, position)
+            values = dict(attrs)
+            runs = name == "script" and "src" not in values
+            if runs and (values.get("type") or "").lower() not in SCRIPT_TYPES:
+                runs = False
+            if (runs or name == "style") and end < len(html):  # unclosed: html.parser drops it
+                (found.scripts if name == "script" else found.styles).append(html[position:end])
+            position = end
+    return found
+
+
+def _attributes(
+    start: int, attrs: tuple[tuple[str, str | None], ...], html: str, found: InlineCode
+) -> None:
+    for name, value in attrs:
+        if name.startswith("on"):
+            found.handlers.append((html.count("\n", 0, start) + 1, f"{name}={value!r}"))
+        elif name == "style" and value is not None:
+            found.style_attributes.append(value)
 
 
 def source_hash(text: str) -> str:

@@ -9,7 +9,7 @@ fetched only when the reader gets near it (loading="lazy"); one near the top is 
 would delay what the reader sees first.
 
 The sizes come from the built SVG files (their width/height, else their viewBox). The HTML is
-edited in place, one tag at a time: Python's HTMLParser finds the tags and their offsets,
+edited in place, one tag at a time: studysite.htmlscan finds the tags and their offsets,
 and only the attributes are added, so the rest of each page stays byte for byte as MkDocs
 wrote it (a parse-and-serialise round trip would rewrite the whole page).
 """
@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html import escape
-from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
 
+from .. import htmlscan
 from ..urls import resolve
 from .job import Job
 
@@ -44,40 +44,21 @@ class ImageTag:
     text_before: int  # characters of visible text in the <article> before it
 
 
-class _ImageFinder(HTMLParser):
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self._lines = [0]
-        for line in html.splitlines(keepends=True):
-            self._lines.append(self._lines[-1] + len(line))
-        self._article_depth = 0
-        self._skip_depth = 0
-        self.text = 0
-        self.images: list[ImageTag] = []
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._lines[line - 1] + column
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "article":
-            self._article_depth += 1
-        elif tag in SKIPPED_TEXT_TAGS:
-            self._skip_depth += 1
-        elif tag == "img":
-            start = self._offset()
-            raw = self.get_starttag_text() or ""
-            self.images.append(ImageTag(start, start + len(raw), dict(attrs), self.text))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "article":
-            self._article_depth -= 1
-        elif tag in SKIPPED_TEXT_TAGS:
-            self._skip_depth = max(0, self._skip_depth - 1)
-
-    def handle_data(self, data: str) -> None:
-        if self._article_depth and not self._skip_depth:
-            self.text += len(" ".join(data.split()))
+def find_images(html: str) -> list[ImageTag]:
+    """The page's <img> tags, each with the visible text of the <article> before it."""
+    images: list[ImageTag] = []
+    article_depth = skip_depth = text = 0
+    for token in htmlscan.tokens(html):
+        if isinstance(token, htmlscan.Text):
+            if article_depth and not skip_depth:
+                text += len(" ".join(htmlscan.text_of(html, token).split()))
+        elif token.name == "article":
+            article_depth += -1 if token.closing else 1
+        elif token.name in SKIPPED_TEXT_TAGS:
+            skip_depth = max(0, skip_depth - 1) if token.closing else skip_depth + 1
+        elif token.name == "img" and not token.closing:
+            images.append(ImageTag(token.start, token.end, dict(token.attrs), text))
+    return images
 
 
 def svg_size(path: Path) -> tuple[int, int] | None:
@@ -117,13 +98,10 @@ def size_images(page: Path, site_dir: Path) -> int:
     html = page.read_text(encoding="utf-8")
     if "<img" not in html:  # most pages: nothing to parse
         return 0
-    finder = _ImageFinder(html)
-    finder.feed(html)
-    finder.close()
     pieces: list[str] = []
     done = 0
     changed = 0
-    for image in finder.images:
+    for image in find_images(html):
         target = _local_file(page, image.attrs.get("src") or "", site_dir)
         if target is None or target.suffix.lower() != ".svg":
             continue
