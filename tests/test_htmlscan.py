@@ -110,6 +110,8 @@ EDGE_CASES = {
     "doctype and pi": "<!doctype html><?xml x?><article>one <b>two</b></article>",
     "nested articles": "<article>a<article>b</article>c<img src=d.svg></article>",
     "skipped text": "<article><script>x</script><style>y</style>z<img src=e.svg></article>",
+    "bare on-names": '<p one styled style="a:b">x</p><p data-on="1" stylish onclick="f()">y</p>',
+    "spaced equals": "<p style = 'c:d' onmouseover\n=\n\"g()\">z</p>",
     "multiline attrs": '<img\n  src="f.svg"\n  alt="two\nlines"\n  onload="x()">',
 }
 

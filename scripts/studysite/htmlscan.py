@@ -17,7 +17,9 @@ from html import unescape
 
 # One markup token: a comment, a declaration or processing instruction, an end tag, a start
 # tag (attribute values quoted with either quote may hold ">").
-ATTRS = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""  # a start tag's attributes, up to its ">"
+# Possessive (Python 3.11): a tag splits into runs and quoted values one way only, so the
+# engine need not backtrack into them when a pattern after ATTRS fails.
+ATTRS = r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+"""  # a start tag's attributes, up to its ">"
 COMMENT = r"<!--.*?(?:-->|\Z)"
 TOKEN_RE = re.compile(
     rf"""{COMMENT}
