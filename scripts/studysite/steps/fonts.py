@@ -26,9 +26,10 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fontTools import subset
-from fontTools.ttLib import TTFont
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
 
 from .. import PROJECT_DIR
 from ..filecache import FileCache
@@ -146,6 +147,11 @@ def _rename(font: TTFont, weight: int) -> None:
 
 def subset_font(data: bytes, chars: Iterable[str], weight: int, flavor: str | None) -> bytes:
     """Subset a font (bytes) to chars, rename it, and return it as WOFF2 or TrueType."""
+    # Imported here: fontTools.subset takes 0.2 s to import, and a build whose subsets are all
+    # in the cache (every build but the first) never needs it.
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
     font = TTFont(io.BytesIO(data))
     options = subset.Options()
     options.flavor = flavor
@@ -162,8 +168,17 @@ def subset_font(data: bytes, chars: Iterable[str], weight: int, flavor: str | No
 
 
 def covered_chars(data: bytes) -> frozenset[str]:
-    """The characters a font has glyphs for."""
-    return frozenset(chr(c) for c in TTFont(io.BytesIO(data)).getBestCmap())
+    """The characters a font has glyphs for (cached with the subsets, by the font's hash)."""
+
+    def read_cmap() -> bytes:
+        from fontTools.ttLib import TTFont  # see subset_font
+
+        cmap = TTFont(io.BytesIO(data)).getBestCmap()
+        return "".join(chr(c) for c in sorted(cmap)).encode("utf-8", "surrogatepass")
+
+    return frozenset(
+        _cached(f"cmap-{_sha256(data)}.txt", read_cmap).decode("utf-8", "surrogatepass")
+    )
 
 
 def _prepare_weight(chars: frozenset[str], weight: int, cuts: list[str], site_woff2: bool) -> None:
