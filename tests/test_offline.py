@@ -99,3 +99,81 @@ def test_the_zip_holds_the_copy_and_the_books(
         assert f"{folder}/{language.prefix}search/search_index.js" in names
     for lang, book in books.items():
         assert archive.read(f"{folder}/{SITE.pdf_path(lang)}") == book.read_bytes()
+
+
+# The site font, measured: the article's heading is as wide as in the fallback fonts only if
+# it is not drawn in the site font (from file://, a font file is a CORS request that Chromium
+# blocks; a face that misses the first paint under `font-display: optional` is never used).
+HEADING_WIDTHS = """() => {
+  const heading = document.querySelector("article h1");
+  const range = document.createRange();
+  range.selectNodeContents(heading);
+  const site = range.getBoundingClientRect().width;
+  const stack = getComputedStyle(heading).fontFamily;
+  heading.style.fontFamily = stack.replace(/"Study Sans",\\s*/, "");
+  const fallback = range.getBoundingClientRect().width;
+  heading.style.fontFamily = "";
+  return { stack, site, fallback };
+}"""
+
+
+# The first text node of the article outside its headings: body text, the regular weight.
+FIRST_PARAGRAPH = """() => {
+  const walker = document.createTreeWalker(document.querySelector("article"), NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const holder = walker.currentNode.parentElement;
+    if (walker.currentNode.data.trim() && !holder.closest("h1, h2, h3, h4, strong, b, a, code")) {
+      holder.dataset.fontProbe = "";
+      return holder.tagName;
+    }
+  }
+  return null;
+}"""
+
+
+def drawn_in(tab, selector: str) -> set[str]:
+    """The fonts Chromium drew an element's text in (DevTools protocol)."""
+    cdp = tab.context.new_cdp_session(tab)
+    try:
+        cdp.send("DOM.enable")
+        cdp.send("CSS.enable")
+        root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        return {
+            font["familyName"]
+            for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        }
+    finally:
+        cdp.detach()
+
+
+def test_the_unzipped_copy_renders_the_site_font_with_no_console_error(
+    browser, offline_site: Site, offline_dir: Path, tmp_path: Path
+) -> None:
+    """Every page of both languages from the unzipped copy: its text drawn in the site font,
+    and not one console error."""
+    main_site = tmp_path / "site"
+    offline.run(Job(SITE, offline_dir, main_site=main_site))
+    with zipfile.ZipFile(main_site / SITE.offline_zip) as archive:
+        archive.extractall(tmp_path / "unzipped")
+    root = tmp_path / "unzipped" / SITE.offline_folder
+    versions = [version for page in offline_site.pages for version in page.versions.values()]
+    assert {version.lang for version in versions} == set(LANGUAGES)
+    context = browser.new_context()
+    errors: list[str] = []
+    try:
+        tab = context.new_page()
+        tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        tab.on("pageerror", lambda error: errors.append(str(error)))
+        for version in versions:
+            page = root / version.dest
+            open_page(tab, page.as_uri())
+            widths = tab.evaluate(HEADING_WIDTHS)
+            assert widths["stack"].startswith('"Study Sans"'), (page, widths)
+            assert widths["site"] != widths["fallback"], (page, widths)
+            assert drawn_in(tab, "article h1") == {"Study Sans"}, page
+            assert tab.evaluate(FIRST_PARAGRAPH), page
+            assert drawn_in(tab, "[data-font-probe]") == {"Study Sans"}, page
+            assert errors == [], (page, errors)
+    finally:
+        context.close()

@@ -163,7 +163,8 @@ def policy(code: InlineCode, context: Context, extra_scripts: list[str]) -> str:
         " ".join(["script-src", own, *script_src]),
         " ".join(["style-src", own, *style_src]),
         f"img-src {own} data:",
-        f"font-src {own}",
+        # The offline copy's font is in its stylesheet as data: URIs (inline_fonts.py).
+        "font-src data:" if context.offline else f"font-src {own}",
         f"connect-src {own}",
         f"worker-src {own}",
         f"manifest-src {own}",

@@ -10,8 +10,17 @@ the site with its licence, and each labelled diagram's own subset embedded into 
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
-from .fonts import FONT_DIR_IN_SITE, SiteFont, prune_cache, text_chars, write_site_fonts
+from .fonts import (
+    FONT_DIR_IN_SITE,
+    WEIGHTS,
+    SiteFont,
+    prune_cache,
+    text_chars,
+    write_site_fonts,
+)
+from .inline_fonts import inline_site_fonts
 from .job import Job
 from .svgfont import cuts_needed, embed_font
 
@@ -28,15 +37,28 @@ def run(job: Job) -> str:
     labelled = [(d, t) for d, t in zip(diagrams, texts[len(pages) :], strict=True) if "<text" in t]
     font.prepare(cut for _, text in labelled for cut in cuts_needed(text))
     missing = sorted(font.missing())
-    write_site_fonts(font, site_dir / FONT_DIR_IN_SITE)
+    written = write_site_fonts(font, site_dir / FONT_DIR_IN_SITE)
+    inlined = _inline_for_file_urls(site_dir, font, written) if job.site.offline else 0
     for diagram, text in labelled:  # icons without labels need no font
         diagram.write_text(embed_font(text, font), encoding="utf-8")
     prune_cache()
     summary = (
-        f"Site font: {len(font.chars)} characters; font embedded in {len(labelled)} diagrams; "
-        f"{time.perf_counter() - started:.1f} s"
+        f"Site font: {len(font.chars)} characters; font embedded in {len(labelled)} diagrams"
+        + (f" and, as data: URIs, in the stylesheets ({inlined})" if inlined else "")
+        + f"; {time.perf_counter() - started:.1f} s"
     )
     if missing:
         # Not a build error: the browser falls back to a system font for these characters.
         summary += f". No glyph in the site font for: {' '.join(missing)}"
     return summary
+
+
+def _inline_for_file_urls(site_dir: Path, font: SiteFont, written: list[Path]) -> int:
+    """The offline copy: the weights go into the stylesheets (inline_fonts.py), and their
+    files, which no page then asks for, out of the copy."""
+    fonts = {(FONT_DIR_IN_SITE / w.filename).as_posix(): font.woff2(w) for w in WEIGHTS}
+    inlined = inline_site_fonts(site_dir, fonts)
+    for path in written:
+        if path.suffix == ".woff2":
+            path.unlink()
+    return inlined
