@@ -23,8 +23,9 @@ PROJECT_DIR = Path(__file__).resolve().parents[2]
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("project", ("studysite",)),
     ("utilities", ("studysite.bilingual", "studysite.buildstate", "studysite.filecache",
-                   "studysite.hangul", "studysite.mkdocs_cli", "studysite.node",
-                   "studysite.parallel", "studysite.urls")),
+                   "studysite.hangul", "studysite.htmlscan", "studysite.mkdocs_cli",
+                   "studysite.node", "studysite.parallel", "studysite.urls",
+                   "studysite.wordmatch")),
     ("data", ("studysite.questions", "studysite.terms")),
     ("reading", ("studysite.reading",)),
     ("model", ("studysite.model",)),

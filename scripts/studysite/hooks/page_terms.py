@@ -53,7 +53,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     is_glossary = site.glossary_page is not None and source == site.glossary_page
     # This hook owns abbr's glossary option: the terms data is the one source of definitions.
     abbr = config.mdx_configs.setdefault("abbr", {})
-    abbr["glossary"] = {} if is_glossary else definitions(site, lang)
+    abbr.update(glossary={} if is_glossary else definitions(site, lang))
     if is_glossary and (terms := site_terms(site)):
         here = PurePosixPath(page.file.src_uri)
         return markdown.rstrip("\n") + "\n" + glossary.page_markdown(site, terms, lang, here)
