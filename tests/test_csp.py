@@ -6,7 +6,6 @@ every state the accessibility tests reach (questions open, search, both schemes)
 
 from __future__ import annotations
 
-import json
 import re
 import socket
 import subprocess
@@ -20,11 +19,10 @@ from conftest import LANGUAGES, PAGES, PROJECT_DIR, SITE, BuiltSite
 from docstree import make_tree
 from studysite.mkdocs_cli import command, environment
 from studysite.probe.page import open_page
-from studysite.probe.search import open_search, shown_results
+from studysite.probe.search import open_search
 from studysite.probe.violations import violations, watch
 from studysite.steps import csp
 from studysite.steps.job import Job
-from studysite.steps.search_index import CONFIG_SCRIPT_RE
 
 META_RE = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 HASH_RE = re.compile(r"'sha256-[A-Za-z0-9+/]+=*'")
@@ -165,32 +163,13 @@ def test_search_box_and_highlight_insert_no_markup(tab, base_url: str, payload: 
 
 def worker_url(page: Path) -> str:
     """The search worker a page of the offline copy starts (its __config "search")."""
-    config = CONFIG_SCRIPT_RE.search(page.read_text(encoding="utf-8"))
-    return json.loads(config.group(2))["search"]
+    url = csp.worker_url(page.read_text(encoding="utf-8"))
+    assert url is not None, page
+    return url
 
 
-def test_offline_copy_has_no_violation_from_disk(browser, offline_dir: Path) -> None:
-    """Every page from file://; search opened, with results, on one page of each worker URL:
-    the search iframe's inline script, the one part of the policy search adds, differs only by
-    that URL (test_the_offline_copy_allows_file_and_the_search_iframe checks every page's)."""
-    pages = html_files(offline_dir)
-    searched = {worker_url(page): page for page in reversed(pages) if page.name != "404.html"}
-    assert len(searched) >= len(LANGUAGES)  # the root's pages and the /en/ folder's
-    context = watch(browser.new_context())
-    try:
-        tab = context.new_page()
-        for page in pages:
-            open_page(tab, page.as_uri())
-            if page in searched.values():
-                tab.keyboard.press("/")
-                tab.keyboard.type("redshift")
-                tab.wait_for_function(
-                    "() => document.querySelectorAll('.md-search-result__item').length > 0"
-                )
-                assert shown_results(tab)
-            assert violations(tab) == [], page
-    finally:
-        context.close()
+# The offline copy's pages are checked for violations from disk, search opened on one page of
+# each worker URL, in test_offline.py (one load of each page for every check of it).
 
 
 def test_live_reload_runs_under_the_policy_in_serve(browser, tmp_path: Path) -> None:

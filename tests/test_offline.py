@@ -13,8 +13,9 @@ import pytest
 from conftest import LANGUAGES, SITE
 from studysite.model import Site
 from studysite.probe.page import SCROLLED_IMAGES, open_page
-from studysite.probe.search import open_search, wait_for_result
-from studysite.steps import offline
+from studysite.probe.search import open_search, shown_results, wait_for_result
+from studysite.probe.violations import violations, watch
+from studysite.steps import csp, offline
 from studysite.steps.job import Job
 
 
@@ -105,7 +106,7 @@ def test_the_zip_holds_the_copy_and_the_books(
 # it is not drawn in the site font (from file://, a font file is a CORS request that Chromium
 # blocks; a face that misses the first paint under `font-display: optional` is never used).
 HEADING_WIDTHS = """() => {
-  const heading = document.querySelector("article h1");
+  const heading = document.querySelector(".md-content article h1");
   const range = document.createRange();
   range.selectNodeContents(heading);
   const site = range.getBoundingClientRect().width;
@@ -119,7 +120,8 @@ HEADING_WIDTHS = """() => {
 
 # The first text node of the article outside its headings: body text, the regular weight.
 FIRST_PARAGRAPH = """() => {
-  const walker = document.createTreeWalker(document.querySelector("article"), NodeFilter.SHOW_TEXT);
+  const article = document.querySelector(".md-content article");
+  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
     const holder = walker.currentNode.parentElement;
     if (walker.currentNode.data.trim() && !holder.closest("h1, h2, h3, h4, strong, b, a, code")) {
@@ -147,33 +149,65 @@ def drawn_in(tab, selector: str) -> set[str]:
         cdp.detach()
 
 
-def test_the_unzipped_copy_renders_the_site_font_with_no_console_error(
-    browser, offline_site: Site, offline_dir: Path, tmp_path: Path
+@pytest.fixture(scope="module")
+def unzipped(offline_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline copy as a reader has it: zipped by `studysite offline`, then unzipped."""
+    work = tmp_path_factory.mktemp("unzipped")
+    offline.run(Job(SITE, offline_dir, main_site=work / "site"))
+    with zipfile.ZipFile(work / "site" / SITE.offline_zip) as archive:
+        archive.extractall(work / "copy")
+    return work / "copy" / SITE.offline_folder
+
+
+def _site_font_drawn(tab, page: Path) -> None:
+    widths = tab.evaluate(HEADING_WIDTHS)
+    assert widths["stack"].startswith('"Study Sans"'), (page, widths)
+    assert widths["site"] != widths["fallback"], (page, widths)
+    assert drawn_in(tab, ".md-content article h1") == {"Study Sans"}, page
+    assert tab.evaluate(FIRST_PARAGRAPH), page
+    assert drawn_in(tab, "[data-font-probe]") == {"Study Sans"}, page
+
+
+def _search_shows_results(tab) -> None:
+    tab.keyboard.press("/")
+    tab.keyboard.type("redshift")
+    tab.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
+    assert shown_results(tab)
+
+
+def test_every_page_of_the_unzipped_copy_draws_the_site_font_cleanly(
+    browser, offline_site: Site, unzipped: Path
 ) -> None:
-    """Every page of both languages from the unzipped copy: its text drawn in the site font,
-    and not one console error."""
-    main_site = tmp_path / "site"
-    offline.run(Job(SITE, offline_dir, main_site=main_site))
-    with zipfile.ZipFile(main_site / SITE.offline_zip) as archive:
-        archive.extractall(tmp_path / "unzipped")
-    root = tmp_path / "unzipped" / SITE.offline_folder
+    """Every page of both languages from the unzipped copy, loaded once: its text drawn in the
+    site font; no console error and no security-policy violation; on one page of each search
+    worker URL (the one part of the policy search adds), search opened, with results
+    (test_csp.py checks every page's policy allows its worker's iframe)."""
     versions = [version for page in offline_site.pages for version in page.versions.values()]
     assert {version.lang for version in versions} == set(LANGUAGES)
-    context = browser.new_context()
+    articles = {unzipped / version.dest for version in versions}
+    # The 404 pages last: from disk, their site-root links fail, and those errors may be
+    # logged after the next page has started loading.
+    pages = sorted(unzipped.rglob("*.html"), key=lambda p: (p.name == "404.html", p))
+    assert articles <= set(pages)
+    searched = {
+        csp.worker_url(p.read_text("utf-8")): p for p in reversed(pages) if p.name != "404.html"
+    }
+    assert len(searched) >= len(LANGUAGES)  # the root's pages and the /en/ folder's
+    context = watch(browser.new_context())
     errors: list[str] = []
     try:
         tab = context.new_page()
         tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         tab.on("pageerror", lambda error: errors.append(str(error)))
-        for version in versions:
-            page = root / version.dest
+        for page in pages:
+            errors.clear()
             open_page(tab, page.as_uri())
-            widths = tab.evaluate(HEADING_WIDTHS)
-            assert widths["stack"].startswith('"Study Sans"'), (page, widths)
-            assert widths["site"] != widths["fallback"], (page, widths)
-            assert drawn_in(tab, "article h1") == {"Study Sans"}, page
-            assert tab.evaluate(FIRST_PARAGRAPH), page
-            assert drawn_in(tab, "[data-font-probe]") == {"Study Sans"}, page
-            assert errors == [], (page, errors)
+            if page in articles:  # not the 404 pages: from disk, nothing ever shows them
+                _site_font_drawn(tab, page)
+            if page in searched.values():
+                _search_shows_results(tab)
+            assert violations(tab) == [], page
+            if page in articles:
+                assert errors == [], (page, errors)
     finally:
         context.close()

@@ -174,14 +174,18 @@ def policy(code: InlineCode, context: Context, extra_scripts: list[str]) -> str:
     return "; ".join(directives)
 
 
+def worker_url(html: str) -> str | None:
+    """The search worker a page starts: the "search" of Material's __config."""
+    config = CONFIG_SCRIPT_RE.search(html)
+    return None if config is None else json.loads(config.group(2))["search"]
+
+
 def _worker_scripts(html: str, context: Context) -> list[str]:
     """The inline script of the iframe-worker iframe the page will open, if it loads the shim."""
     if context.shim is None or IFRAME_WORKER.as_posix() not in html:
         return []
-    config = CONFIG_SCRIPT_RE.search(html)  # Material's __config: its "search" is the worker
-    if config is None:
-        return []
-    return [iframe_worker_script(context.shim, json.loads(config.group(2))["search"])]
+    url = worker_url(html)
+    return [] if url is None else [iframe_worker_script(context.shim, url)]
 
 
 def with_policy(html: str, page: Path, context: Context) -> tuple[str, int]:
