@@ -277,11 +277,12 @@ class SiteFont:
         return self.chars - covered_chars(self.master(WEIGHTS[0]))
 
 
-def write_site_fonts(font: SiteFont, out_dir: Path) -> list[Path]:
-    """Write every weight's WOFF2 and the licence into out_dir; return the written files."""
+def write_site_fonts(font: SiteFont, out_dir: Path, woff2: bool = True) -> list[Path]:
+    """Write every weight's WOFF2 (unless woff2 is false: the offline copy has its font in its
+    stylesheet) and the licence into out_dir; return the written files."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for weight in WEIGHTS:
+    for weight in WEIGHTS if woff2 else ():
         path = out_dir / weight.filename
         path.write_bytes(font.woff2(weight))
         written.append(path)

@@ -27,8 +27,11 @@ FONT_FACE_RE = re.compile(r"@font-face\s*\{[^}]*\}")
 FONT_DISPLAY_RE = re.compile(r"font-display\s*:\s*[^;}]*")
 
 
+DATA_URI_PREFIX = "data:font/woff2;base64,"
+
+
 def data_uri(font: bytes) -> str:
-    return "data:font/woff2;base64," + base64.b64encode(font).decode("ascii")
+    return DATA_URI_PREFIX + base64.b64encode(font).decode("ascii")
 
 
 def inline_fonts(css: str, css_path: str, fonts: dict[str, bytes]) -> tuple[str, int]:
@@ -62,20 +65,17 @@ def inline_site_fonts(site_dir: Path, fonts: dict[str, bytes]) -> int:
     of the built site; return how many were replaced. Fails if none was: then the offline
     copy would have no site font (the stylesheet no longer names the files)."""
     total = 0
+    inlined_before = False  # the step ran on this site already: running it again changes nothing
     for path in sorted(site_dir.rglob("*.css")):
         css = path.read_text(encoding="utf-8")
+        inlined_before = inlined_before or DATA_URI_PREFIX in css
         if not any(Path(name).name in css for name in fonts):
             continue  # Material's own stylesheets: nothing to do
         written, replaced = inline_fonts(css, path.relative_to(site_dir).as_posix(), fonts)
         if replaced:
             path.write_text(written, encoding="utf-8")
             total += replaced
-    if total == 0 and not _already_inlined(site_dir):
+    if total == 0 and not inlined_before:
         names = ", ".join(sorted(fonts))
         raise ValueError(f"{site_dir}: no stylesheet names the site font ({names})")
     return total
-
-
-def _already_inlined(site_dir: Path) -> bool:
-    """Whether the step ran before on this site (running it again changes nothing)."""
-    return any("data:font/woff2;base64," in p.read_text("utf-8") for p in site_dir.rglob("*.css"))

@@ -37,8 +37,9 @@ def run(job: Job) -> str:
     labelled = [(d, t) for d, t in zip(diagrams, texts[len(pages) :], strict=True) if "<text" in t]
     font.prepare(cut for _, text in labelled for cut in cuts_needed(text))
     missing = sorted(font.missing())
-    written = write_site_fonts(font, site_dir / FONT_DIR_IN_SITE)
-    inlined = _inline_for_file_urls(site_dir, font, written) if job.site.offline else 0
+    offline = job.site.offline
+    write_site_fonts(font, site_dir / FONT_DIR_IN_SITE, woff2=not offline)
+    inlined = _inline_for_file_urls(site_dir, font) if offline else 0
     for diagram, text in labelled:  # icons without labels need no font
         diagram.write_text(embed_font(text, font), encoding="utf-8")
     prune_cache()
@@ -53,12 +54,8 @@ def run(job: Job) -> str:
     return summary
 
 
-def _inline_for_file_urls(site_dir: Path, font: SiteFont, written: list[Path]) -> int:
-    """The offline copy: the weights go into the stylesheets (inline_fonts.py), and their
-    files, which no page then asks for, out of the copy."""
+def _inline_for_file_urls(site_dir: Path, font: SiteFont) -> int:
+    """The offline copy: the weights go into the stylesheets (inline_fonts.py), not into
+    files of their own, which no page would ask for."""
     fonts = {(FONT_DIR_IN_SITE / w.filename).as_posix(): font.woff2(w) for w in WEIGHTS}
-    inlined = inline_site_fonts(site_dir, fonts)
-    for path in written:
-        if path.suffix == ".woff2":
-            path.unlink()
-    return inlined
+    return inline_site_fonts(site_dir, fonts)
