@@ -6,8 +6,9 @@ books `pdf` (both automatically, from the fixtures it uses). `make test-fast` de
 
 The session's builds never depend on the shell: the variables mkdocs.yml reads (`!ENV`:
 DEPLOY, SITE_URL, OFFLINE, PDF...) are cleared before anything loads it, and each test that
-needs one passes it to its build. No fixture writes into another's site: the books and the
-offline zip go into copies of the session's site.
+needs one passes it to its build. No fixture writes into another's site, with one exception:
+the books and the offline zip go into copies of the session's site, and into the sub-path
+site itself (`subpath`: its pages name its address), whose page tests never read them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -40,6 +42,9 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 BROWSER_FIXTURES = {"browser"}
 PDF_FIXTURES = {"books", "book_pages", "hosted", "subpath"}
+# The books' rendering, started by `site` (one thread; the work runs in worker processes).
+BACKGROUND = ThreadPoolExecutor(1, thread_name_prefix="books")
+BOOKS: list[Future[dict[str, Path]]] = []
 SUBPATH = "/aws-notes/"  # a project site's path on GitHub Pages
 REPOSITORY = "https://github.com/owner/aws-notes"  # REPO_URL, as the deploy workflow sets it
 
@@ -84,12 +89,17 @@ class BuiltSite:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     site_dir = tmp_path_factory.mktemp("site")
     result = build(site_dir, PROJECT_DIR)
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
-    return BuiltSite(site_dir, result.stdout + result.stderr)
+    built = BuiltSite(site_dir, result.stdout + result.stderr)
+    if any(item.get_closest_marker("pdf") for item in request.session.items):
+        # The books render in worker processes while the tests before them run: the test
+        # process mostly waits on the browser. `books` takes the result (or its exception).
+        BOOKS.append(BACKGROUND.submit(render_books, built, tmp_path_factory.mktemp("books")))
+    return built
 
 
 @pytest.fixture(scope="session")
@@ -142,24 +152,31 @@ def hosted(
 
 
 @pytest.fixture(scope="session")
-def subpath(
-    tmp_path_factory: pytest.TempPathFactory, hosted: BuiltSite
-) -> Iterator[tuple[BuiltSite, str]]:
+def subpath_pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[BuiltSite, str]]:
     """The site built for hosting under a sub-path (SITE_URL=http://127.0.0.1:PORT/aws-notes/,
     REPO_URL set) and served there as GitHub Pages serves a project site (its 404.html for a
-    miss, gzip); the books and the zip copied in. Yields the site and its URL."""
+    miss, gzip). Its pages only, for the tests of its HTML (no PDF books, no zip: `subpath`
+    has them). Yields the site and its URL."""
     from studysite.probe.server import serve
 
-    root = tmp_path_factory.mktemp("subpath")
+    root = tmp_path_factory.mktemp("subpath-pages")
     with serve(root, prefix=SUBPATH, gzip=True, pages_404=True) as url:
         # The server reads the files as asked, so the build may come after it starts.
         result = build(root, PROJECT_DIR, SITE_URL=url, REPO_URL=REPOSITORY)
         if result.returncode != 0:
             pytest.fail(f"sub-path build failed:\n{result.stdout}\n{result.stderr}")
-        for name in [*(SITE.pdf_path(lang) for lang in LANGUAGES), SITE.offline_zip]:
-            (root / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(hosted.root / name, root / name)
         yield BuiltSite(root, result.stdout + result.stderr), url
+
+
+@pytest.fixture(scope="session")
+def subpath(subpath_pages: tuple[BuiltSite, str], hosted: BuiltSite) -> tuple[BuiltSite, str]:
+    """The sub-path site complete: `subpath_pages` with the books and the zip copied in (at
+    the address its pages name, so in its directory; files no test of its pages reads)."""
+    site, url = subpath_pages
+    for name in [*(SITE.pdf_path(lang) for lang in LANGUAGES), SITE.offline_zip]:
+        (site.root / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(hosted.root / name, site.root / name)
+    return site, url
 
 
 @pytest.fixture(scope="session")
@@ -181,16 +198,22 @@ def browser() -> Iterator[object]:
         yield instance
 
 
-@pytest.fixture(scope="session")
-def books(tmp_path_factory: pytest.TempPathFactory, site: BuiltSite) -> dict[str, Path]:
-    """The PDF books of the session's site, written by the pdf step (as `studysite pdf`) into
-    a copy of it."""
+def render_books(site: BuiltSite, root: Path) -> dict[str, Path]:
+    """The PDF books of a built site, written by the pdf step (as `studysite pdf`) into a copy
+    of it at root."""
     from studysite.steps import pdf
     from studysite.steps.job import Job
 
-    copy = copy_site(site, tmp_path_factory.mktemp("books"))
+    copy = copy_site(site, root)
     pdf.run(Job(SITE, copy.root, progress=lambda _line: None))
     return {lang: copy.root / SITE.pdf_path(lang) for lang in LANGUAGES}
+
+
+@pytest.fixture(scope="session")
+def books(site: BuiltSite) -> dict[str, Path]:
+    """The PDF books of the session's site, begun in the background once it was built."""
+    assert BOOKS, "the books were not started: no selected test was marked pdf"
+    return BOOKS[0].result()
 
 
 @pytest.fixture(scope="session")

@@ -191,8 +191,8 @@ def test_sub_path_site_works_in_the_browser(tab, subpath) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_a_miss_shows_the_404_page_in_its_language(tab, subpath, lang: str) -> None:
-    _site, url = subpath
+def test_a_miss_shows_the_404_page_in_its_language(tab, subpath_pages, lang: str) -> None:
+    _site, url = subpath_pages
     prefix = SITE.language(lang).prefix
     response = tab.goto(url + prefix + "no/such/page/", wait_until="load")
     assert response is not None
@@ -208,13 +208,13 @@ def test_a_miss_shows_the_404_page_in_its_language(tab, subpath, lang: str) -> N
     assert home.evaluate("a => a.href") == url + SITE.home[lang].url
 
 
-def test_the_404_status_and_page_files(subpath) -> None:
+def test_the_404_status_and_page_files(subpath_pages) -> None:
     """The host answers a miss with 404 and the default language's page; each language has
     its own 404 page, marked noindex."""
     import urllib.error
     import urllib.request
 
-    site, url = subpath
+    site, url = subpath_pages
     with pytest.raises(urllib.error.HTTPError) as miss:
         urllib.request.urlopen(url + "en/no-such-page/")
     assert miss.value.code == 404
@@ -240,8 +240,8 @@ def meta(soup: BeautifulSoup, key: str) -> str:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
-def test_page_head_has_its_sharing_metadata(subpath, page: Page, lang: str) -> None:
-    site, url = subpath
+def test_page_head_has_its_sharing_metadata(subpath_pages, page: Page, lang: str) -> None:
+    site, url = subpath_pages
     soup = head(site, page, lang)
     canonical = soup.find("link", rel="canonical")["href"]
     assert canonical == url + page[lang].url
@@ -267,8 +267,8 @@ def test_page_head_has_its_sharing_metadata(subpath, page: Page, lang: str) -> N
     }
 
 
-def test_descriptions_and_titles_are_unique(subpath) -> None:
-    site, _url = subpath
+def test_descriptions_and_titles_are_unique(subpath_pages) -> None:
+    site, _url = subpath_pages
     descriptions = Counter()
     for page in PAGES:
         for lang in LANGUAGES:

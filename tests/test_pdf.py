@@ -68,9 +68,15 @@ def all_bookmarks(reader: PdfReader) -> list[tuple[str, int]]:
     return found
 
 
+@pytest.fixture(scope="module")
+def readers(books: dict[str, Path]) -> dict[str, PdfReader]:
+    """Each book opened once: pypdf parses an object when it is first read, then keeps it."""
+    return {lang: PdfReader(path) for lang, path in books.items()}
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_books_exist_with_a_plausible_length(books: dict[str, Path], lang: str) -> None:
-    reader = PdfReader(books[lang])
+def test_books_exist_with_a_plausible_length(readers: dict[str, PdfReader], lang: str) -> None:
+    reader = readers[lang]
     assert 20 <= len(reader.pages) <= 80, len(reader.pages)
     for page in reader.pages:
         box = page.mediabox
@@ -79,9 +85,9 @@ def test_books_exist_with_a_plausible_length(books: dict[str, Path], lang: str) 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_outline_has_every_page_in_order_with_its_sections(
-    site: BuiltSite, books: dict[str, Path], lang: str
+    site: BuiltSite, readers: dict[str, PdfReader], lang: str
 ) -> None:
-    reader = PdfReader(books[lang])
+    reader = readers[lang]
     top = outline(reader)
     assert [title for title, _, _ in top] == [title for title, _ in chapters(site, lang)]
     assert [page for _, page, _ in top] == sorted(page for _, page, _ in top)
@@ -91,9 +97,9 @@ def test_outline_has_every_page_in_order_with_its_sections(
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_contents_page_numbers_match_the_headings(
-    books: dict[str, Path], book_pages: dict[str, list[str]], lang: str
+    readers: dict[str, PdfReader], book_pages: dict[str, list[str]], lang: str
 ) -> None:
-    reader = PdfReader(books[lang])
+    reader = readers[lang]
     headings = all_bookmarks(reader)  # in document order, like the contents
     text = "\n".join(book_pages[lang][1:3])
     entries = [m.groupdict() for m in map(TOC_LINE.match, text.splitlines()) if m]
@@ -116,8 +122,8 @@ def test_contents_page_numbers_match_the_headings(
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_font_is_embedded(books: dict[str, Path], lang: str) -> None:
-    reader = PdfReader(books[lang])
+def test_every_font_is_embedded(readers: dict[str, PdfReader], lang: str) -> None:
+    reader = readers[lang]
     seen = 0
     for page in reader.pages:
         fonts = page.get("/Resources", {}).get("/Font", {})
@@ -132,8 +138,8 @@ def test_every_font_is_embedded(books: dict[str, Path], lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_metadata(books: dict[str, Path], lang: str) -> None:
-    reader = PdfReader(books[lang])
+def test_metadata(readers: dict[str, PdfReader], lang: str) -> None:
+    reader = readers[lang]
     assert reader.metadata.title == SITE.language(lang).site_name
     assert reader.metadata.author
     assert reader.trailer["/Root"]["/Lang"] == lang
@@ -170,8 +176,8 @@ def test_questions_print_with_their_answers(book_pages: dict[str, list[str]]) ->
         assert answer in flat("\n".join(book_pages[lang]))
 
 
-def test_cross_references_are_internal_links(books: dict[str, Path]) -> None:
-    reader = PdfReader(books[LANGUAGES[0]])
+def test_cross_references_are_internal_links(readers: dict[str, PdfReader]) -> None:
+    reader = readers[LANGUAGES[0]]
     home_pages = reader.pages[3:5]  # the home chapter links every other page
     internal = [
         a.get_object()
@@ -247,14 +253,14 @@ def test_every_page_links_its_own_language_book(hosted: BuiltSite) -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_glossary_is_the_books_appendix(
-    books: dict[str, Path], book_pages: dict[str, list[str]], lang: str
+    readers: dict[str, PdfReader], book_pages: dict[str, list[str]], lang: str
 ) -> None:
     """The last chapter is the glossary (용어집, Glossary): a bookmark with its initials under
     it, one line in the contents with its page, every term's definition in its text."""
     assert SITE.glossary_page is not None and SITE.terms_file is not None
     title = SITE.page(SITE.glossary_page.as_posix())[lang].title
     assert title == {"ko": "용어집", "en": "Glossary"}[lang]
-    reader = PdfReader(books[lang])
+    reader = readers[lang]
     last_title, first_page, initials = outline(reader)[-1]
     assert last_title == title and len(initials) >= 15
     contents = [
@@ -271,9 +277,9 @@ def test_the_glossary_is_the_books_appendix(
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_books_hold_the_new_pages_but_not_the_practice_page(
-    books: dict[str, Path], lang: str
+    readers: dict[str, PdfReader], lang: str
 ) -> None:
-    titles = [title for title, _, _ in outline(PdfReader(books[lang]))]
+    titles = [title for title, _, _ in outline(readers[lang])]
     for name in ("kinesis.md", "compare.md"):
         assert SITE.page(name)[lang].title in titles, name
     assert SITE.practice_page is not None

@@ -12,8 +12,16 @@ from pathlib import Path
 from playwright.sync_api import Page
 
 WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-RUN = """async (tags) => {
-  const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+# `only`: a category of axe's rules ("cat.color"), narrowed to the WCAG AA ones, so that the
+# list of rules comes from axe itself and follows its versions; `include`: a CSS selector.
+RUN = """async ({tags, only, include}) => {
+  const runOnly = only === null
+    ? {type: "tag", values: tags}
+    : {type: "rule", values: axe.getRules([only])
+        .filter(rule => rule.tags.some(tag => tags.includes(tag))).map(rule => rule.ruleId)};
+  if (runOnly.values.length === 0) throw new Error(`axe has no WCAG AA rule in ${only}`);
+  const context = include === null ? document : {include: [include]};
+  const result = await axe.run(context, {runOnly});
   return result.violations.map(v => ({
     id: v.id,
     impact: v.impact,
@@ -41,14 +49,21 @@ class Violation:
         return "\n".join(lines)
 
 
-def audit(tab: Page, axe_script: Path, tags: list[str] = WCAG_AA_TAGS) -> list[Violation]:
-    """Run axe-core on the page as it is now; return its violations."""
+def audit(
+    tab: Page,
+    axe_script: Path,
+    tags: list[str] = WCAG_AA_TAGS,
+    only: str | None = None,
+    include: str | None = None,
+) -> list[Violation]:
+    """Run axe-core on the page as it is now (or on the elements `include` selects, with only
+    the rules of category `only`); return its violations."""
     if not tab.evaluate("() => typeof window.axe === 'object'"):
         # Evaluated through the DevTools protocol, which the page's Content-Security-Policy
         # does not govern: a <script> tag (add_script_tag) is inline code the policy refuses,
         # and the audit must see the page under its own policy, not with the policy bypassed.
         tab.evaluate(f"() => {{ {axe_script.read_text(encoding='utf-8')}\n}}")
-    found = tab.evaluate(RUN, tags)
+    found = tab.evaluate(RUN, {"tags": tags, "only": only, "include": include})
     return [
         Violation(
             v["id"], v["impact"] or "", v["help"], [(n["target"], n["summary"]) for n in v["nodes"]]
