@@ -12,27 +12,57 @@
    copy). Only then does a page name its
    translations in its head (hreflang): Material fetches a sitemap next to each, which must
    not go to a placeholder host.
+3. Jinja's bytecode cache for the theme's templates (`template_cache`).
 """
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, Template
+import jinja2
+from jinja2 import Environment, FileSystemBytecodeCache, Template
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+from studysite import PROJECT_DIR
 from studysite.model import Site, build_site, public_site_url
 
 NOT_FOUND = "404.html"
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.bytecode_cache = template_cache(env)
     site = _site(config)
     env.globals["offline_copy"] = site.offline
     env.globals["public_site"] = not site.offline and public_site_url(config.site_url)
     return env
+
+
+def template_cache(env: Environment) -> FileSystemBytecodeCache:
+    """Jinja compiles every template again in every build: each language's (static-i18n), each
+    rebuild of `mkdocs serve` (0.75 s of a 3.6 s rebuild here). Its bytecode cache keys a
+    template on its name and on the checksum of its source, so an edited template is compiled
+    again. It does not key on the environment's options, which shape the compiled code: they
+    name the cache's folder."""
+    options = (
+        jinja2.__version__,
+        sorted(env.extensions),
+        env.autoescape if isinstance(env.autoescape, bool) else repr(env.autoescape),
+        env.trim_blocks,
+        env.lstrip_blocks,
+        env.block_start_string,
+        env.variable_start_string,
+        env.comment_start_string,
+        env.line_statement_prefix,
+        env.newline_sequence,
+        env.keep_trailing_newline,
+    )
+    key = hashlib.sha256(repr(options).encode()).hexdigest()[:16]
+    folder = PROJECT_DIR / ".cache" / "jinja" / key
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))
 
 
 def on_pre_template(template: Template, template_name: str, config: MkDocsConfig) -> Template:
