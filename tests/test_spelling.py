@@ -154,3 +154,50 @@ def test_the_project_has_no_non_preferred_spelling() -> None:
     result = check(load_config(PROJECT_DIR / "mkdocs.yml"), cwd=PROJECT_DIR)
     assert [f for f in result.findings if f.code.startswith("TERM")] == []
     assert SITE.terms_file is not None
+
+
+def test_a_save_rescans_only_its_file_and_finds_what_a_fresh_run_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under `mkdocs serve` the checker runs on every save; each file's misspellings are kept
+    for its text and the terms data's version (spelling._Memo). After a save, or an edit of
+    the terms data, the findings are those of a fresh run."""
+    from studysite.check import spelling
+
+    scanned: list[str] = []
+    real_find = spelling.find
+    monkeypatch.setattr(
+        spelling, "find", lambda text, *rest: scanned.append(text) or real_find(text, *rest)
+    )
+    config = make_tree(
+        tmp_path,
+        {
+            "index.md": page("레드쉬프트 클러스터."),
+            "index.en.md": EN_PAGE,
+            "terms.yml": TERMS,
+            "diagram.svg": SVG.format(title="데이터 주입", text="x"),
+        },
+        languages=("ko", "en"),
+        extra={"terms": "terms.yml"},
+    )
+
+    def run(fresh: bool = False) -> list[tuple[str, int, int, str]]:
+        if fresh:
+            spelling._Memo.current = None
+        scanned.clear()
+        result = check(load_config(config), cwd=tmp_path)
+        return [(f.path, f.line, f.column, f.message) for f in result.findings]
+
+    first = run(fresh=True)
+    misspelt = [finding for finding in first if "non-preferred" in finding[3]]
+    assert len(scanned) == 3 and len(misspelt) == 2  # every file; the page's and the diagram's
+    assert run() == first and scanned == []  # nothing changed: nothing rescanned
+    (tmp_path / "docs" / "index.md").write_text(page("데이터 주입과 zero ETL."), "utf-8")
+    after_save = run()
+    assert len(scanned) == 1  # the saved page only
+    assert after_save == run(fresh=True) != first
+    terms = tmp_path / "docs" / "terms.yml"
+    terms.write_text(TERMS.replace("variants: {ko: [데이터 주입]", "variants: {ko: []"), "utf-8")
+    after_terms = run()
+    assert len(scanned) == 3  # a new vocabulary: every file again
+    assert after_terms == run(fresh=True) != after_save

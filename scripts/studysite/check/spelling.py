@@ -15,7 +15,7 @@ and a finding needs its line and column in the source.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from .. import wordmatch
 from ..hangul import HANGUL, HANGUL_RE
 from ..reading.document import Document, mask_code_spans
 from ..reading.source import DecodeFailure, read_source
-from ..terms import Term
+from ..terms import Term, Terms
 from .context import Tree
 from .findings import FileProblem, Problem
 
@@ -184,9 +184,9 @@ def scan(tree: Tree) -> Iterator[ScannedFile]:
     terms = tree.terms
     if terms is None or terms.problems:
         return
-    vocabulary = Vocabulary.of(terms.terms)
+    memo = _Memo.of(terms)
     for page in tree.pages.values():
-        found = tuple(find(page.text, masked_markdown(page.text, page.document), vocabulary))
+        found = memo.found(page.text, lambda p=page: masked_markdown(p.text, p.document))
         yield ScannedFile(page.path, page.text, found)
     for path in tree.pictures:
         if path.suffix.lower() != ".svg":
@@ -195,7 +195,40 @@ def scan(tree: Tree) -> Iterator[ScannedFile]:
             text = read_source(path).text
         except DecodeFailure:
             continue
-        yield ScannedFile(path, text, tuple(find(text, masked_svg(text), vocabulary)))
+        yield ScannedFile(path, text, memo.found(text, lambda t=text: masked_svg(t)))
+    memo.forget_unused()
+
+
+class _Memo:
+    """Each file's misspellings, kept for its text and the version of the terms data. Under
+    `mkdocs serve` the checker runs on every save and this rule was its largest part: now a
+    save rescans the files it changed. A file's misspellings depend on its text and the
+    vocabulary only, so the findings are a fresh scan's (test_spelling proves it)."""
+
+    current: _Memo | None = None
+
+    def __init__(self, terms: Terms) -> None:
+        self.terms = terms  # kept: the identity of a version of the data (terms.cached_terms)
+        self.vocabulary = Vocabulary.of(terms.terms)
+        self.kept: dict[str, tuple[Misspelling, ...]] = {}
+        self.used: dict[str, tuple[Misspelling, ...]] = {}
+
+    @classmethod
+    def of(cls, terms: Terms) -> _Memo:
+        if cls.current is None or cls.current.terms is not terms:
+            cls.current = cls(terms)
+        return cls.current
+
+    def found(self, text: str, masked: Callable[[], str]) -> tuple[Misspelling, ...]:
+        result = self.kept.get(text)
+        if result is None:
+            result = tuple(find(text, masked(), self.vocabulary))
+        self.used[text] = result
+        return result
+
+    def forget_unused(self) -> None:
+        """Keep only the texts of this run: the memo holds one version of each file."""
+        self.kept, self.used = self.used, {}
 
 
 def check_tree(tree: Tree) -> Iterator[FileProblem]:
