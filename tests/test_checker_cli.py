@@ -239,9 +239,7 @@ def _assert_well_formed(config: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert lines[-1].endswith(" s.")
 
 
-@settings(
-    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=MARKDOWNISH)
 def test_arbitrary_markdown_never_crashes(tmp_path: Path, capsys, text: str) -> None:
     config = make_tree(
@@ -250,9 +248,7 @@ def test_arbitrary_markdown_never_crashes(tmp_path: Path, capsys, text: str) -> 
     _assert_well_formed(config, capsys)
 
 
-@settings(
-    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=400))
 def test_arbitrary_bytes_never_crash(tmp_path: Path, capsys, data: bytes) -> None:
     config = make_tree(tmp_path, {"page.md": data})
