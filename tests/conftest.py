@@ -18,6 +18,7 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -48,9 +49,10 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if IN_CI els
 
 BROWSER_FIXTURES = {"browser"}
 PDF_FIXTURES = {"books", "book_pages", "hosted", "subpath"}
-# The books' rendering, started by `site` (one thread; the work runs in worker processes).
-BACKGROUND = ThreadPoolExecutor(1, thread_name_prefix="books")
-BOOKS: list[Future[dict[str, Path]]] = []
+# Work started by `site` for the fixtures that take it (threads that wait on subprocesses).
+BACKGROUND = ThreadPoolExecutor(2, thread_name_prefix="background")
+STARTED: dict[str, Future] = {}
+SERVERS = ExitStack()  # the servers of that work, closed when the session ends
 SUBPATH = "/aws-notes/"  # a project site's path on GitHub Pages
 REPOSITORY = "https://github.com/owner/aws-notes"  # REPO_URL, as the deploy workflow sets it
 
@@ -60,6 +62,11 @@ def pytest_report_header() -> str | None:
         return None
     names = ", ".join(f"{name}={value}" for name, value in sorted(IGNORED_ENV.items()))
     return f"ignored (mkdocs.yml's !ENV variables; the tests set their own): {names}"
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    BACKGROUND.shutdown(cancel_futures=True)
+    SERVERS.close()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -101,20 +108,33 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
     built = BuiltSite(site_dir, result.stdout + result.stderr)
-    if any(item.get_closest_marker("pdf") for item in request.session.items):
-        # The books render in worker processes while the tests before them run: the test
-        # process mostly waits on the browser. `books` takes the result (or its exception).
-        BOOKS.append(BACKGROUND.submit(render_books, built, tmp_path_factory.mktemp("books")))
+    # What some of the selected tests will need begins now, in subprocesses, while the tests
+    # before them run (the test process mostly waits on the browser): the offline build, the
+    # sub-path build, the books. Their fixtures take the results (or the exceptions).
+    needs = {name for item in request.session.items for name in item.fixturenames}
+    if "offline_dir" in needs:
+        STARTED["offline_dir"] = BACKGROUND.submit(build_offline, tmp_path_factory)
+    if "subpath_pages" in needs:
+        root, url = start_subpath_server(tmp_path_factory)
+        STARTED["subpath_pages"] = BACKGROUND.submit(build_subpath, root, url)
+    if "books" in needs:
+        STARTED["books"] = BACKGROUND.submit(render_books, built, tmp_path_factory.mktemp("books"))
     return built
 
 
-@pytest.fixture(scope="session")
-def offline_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def build_offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The offline copy's build (OFFLINE=true), as make build makes it before zipping it."""
     site_dir = tmp_path_factory.mktemp("offline")
     result = build(site_dir, PROJECT_DIR, OFFLINE="true")
     assert result.returncode == 0, result.stdout + result.stderr
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def offline_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline copy's build, begun by `site` in the background (or made now)."""
+    started = STARTED.get("offline_dir")
+    return started.result() if started is not None else build_offline(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
@@ -157,21 +177,33 @@ def hosted(
     return copy
 
 
-@pytest.fixture(scope="session")
-def subpath_pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[BuiltSite, str]]:
-    """The site built for hosting under a sub-path (SITE_URL=http://127.0.0.1:PORT/aws-notes/,
-    REPO_URL set) and served there as GitHub Pages serves a project site (its 404.html for a
-    miss, gzip). Its pages only, for the tests of its HTML (no PDF books, no zip: `subpath`
-    has them). Yields the site and its URL."""
+def start_subpath_server(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A folder for the sub-path site, served as GitHub Pages serves a project site (its
+    404.html for a miss, gzip) until the session ends; its URL. The server reads the files as
+    asked, so the build comes after it starts (the pages name its address)."""
     from studysite.probe.server import serve
 
     root = tmp_path_factory.mktemp("subpath-pages")
-    with serve(root, prefix=SUBPATH, gzip=True, pages_404=True) as url:
-        # The server reads the files as asked, so the build may come after it starts.
-        result = build(root, PROJECT_DIR, SITE_URL=url, REPO_URL=REPOSITORY)
-        if result.returncode != 0:
-            pytest.fail(f"sub-path build failed:\n{result.stdout}\n{result.stderr}")
-        yield BuiltSite(root, result.stdout + result.stderr), url
+    return root, SERVERS.enter_context(serve(root, prefix=SUBPATH, gzip=True, pages_404=True))
+
+
+def build_subpath(root: Path, url: str) -> tuple[BuiltSite, str]:
+    result = build(root, PROJECT_DIR, SITE_URL=url, REPO_URL=REPOSITORY)
+    if result.returncode != 0:
+        pytest.fail(f"sub-path build failed:\n{result.stdout}\n{result.stderr}")
+    return BuiltSite(root, result.stdout + result.stderr), url
+
+
+@pytest.fixture(scope="session")
+def subpath_pages(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, str]:
+    """The site built for hosting under a sub-path (SITE_URL=http://127.0.0.1:PORT/aws-notes/,
+    REPO_URL set) and served there (start_subpath_server); begun by `site` in the background
+    (or made now). Its pages only, for the tests of its HTML (no PDF books, no zip:
+    `subpath` has them). The site and its URL."""
+    started = STARTED.get("subpath_pages")
+    if started is not None:
+        return started.result()
+    return build_subpath(*start_subpath_server(tmp_path_factory))
 
 
 @pytest.fixture(scope="session")
@@ -219,9 +251,10 @@ def render_books(site: BuiltSite, root: Path) -> dict[str, Path]:
 def books(tmp_path_factory: pytest.TempPathFactory, site: BuiltSite) -> dict[str, Path]:
     """The PDF books of the session's site, begun in the background once it was built (or
     now, where `site` did not know they would be needed)."""
-    if not BOOKS:
+    started = STARTED.get("books")
+    if started is None:
         return render_books(site, tmp_path_factory.mktemp("books"))
-    return BOOKS[0].result()
+    return started.result()
 
 
 @pytest.fixture(scope="session")
