@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 from collections.abc import Iterator
@@ -50,19 +51,33 @@ def served_build(config: Path, site_dir: Path) -> dict[str, bytes]:
     }
 
 
+def warned(caplog: pytest.LogCaptureFixture, text: str) -> int:
+    """MkDocs' own warnings naming text (the checker's findings are logged by the gate)."""
+    return sum(
+        text in r.getMessage()
+        for r in caplog.records
+        if r.levelno >= logging.WARNING and r.name.startswith("mkdocs.structure")
+    )
+
+
 def test_a_rebuild_after_a_save_converts_that_page_only_and_changes_that_page_only(
-    tmp_path: Path, serving: None
+    tmp_path: Path, serving: None, caplog: pytest.LogCaptureFixture
 ) -> None:
     """The save repeats a line of the page (no new character: the font subset stays), so the
     rebuild may differ from the build before it in that page and the search index only; every
-    other page comes from the memo, and must be what the first build converted afresh."""
+    other page comes from the memo, and must be what the first build converted afresh. What
+    a kept page's conversion warned (a link to a missing page) is warned on every rebuild."""
     config = project_copy(tmp_path)
     version = SITE.pages[1][SITE.default_language.code]
     source = tmp_path / "docs" / version.source
+    linking = tmp_path / "docs" / SITE.pages[2][SITE.default_language.code].source
+    linking.write_text(linking.read_text("utf-8") + "\n[gone](no-such-page.md)\n", "utf-8")
     rendermemo.stats.hits = rendermemo.stats.misses = 0
     before = served_build(config, tmp_path / "first")
     pages = rendermemo.stats.misses
     assert pages >= len(SITE.pages) * len(SITE.codes) and rendermemo.stats.hits == 0
+    assert warned(caplog, "no-such-page.md") == 1
+    caplog.clear()
 
     text = source.read_text(encoding="utf-8")
     line = next(line for line in text.splitlines() if line.startswith("- "))
@@ -71,6 +86,7 @@ def test_a_rebuild_after_a_save_converts_that_page_only_and_changes_that_page_on
     after = served_build(config, tmp_path / "second")
     assert rendermemo.stats.misses == 1, "only the saved page is converted again"
     assert rendermemo.stats.hits == pages - 1
+    assert warned(caplog, "no-such-page.md") == 1, "the kept page's warning, replayed"
 
     assert after.keys() == before.keys()
     differ = {name for name in after if after[name] != before[name]}

@@ -33,7 +33,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-CAPTURED_LEVEL = logging.WARNING  # what a conversion logs that a reader of the log needs
+CAPTURED_LEVEL = logging.INFO  # what a conversion logs that `mkdocs serve` shows (not DEBUG)
 
 
 @dataclass(frozen=True)
