@@ -181,12 +181,13 @@ test: $(VENV)/.test $(RUNTIME) system-deps node_modules/.installed lint ## Insta
 test-fast: $(VENV)/.test $(RUNTIME) node_modules/.installed lint ## Run the tests that need no browser and render no PDF
 	$(BIN)/python -m pytest -m "not browser and not pdf"
 
-bench: $(VENV)/.test system-deps node_modules/.installed ## Print build/PDF times, build vs stock, serve save->reload, page weights, search recall, checker vs build, Lighthouse
+bench: $(VENV)/.test system-deps node_modules/.installed ## Print build/PDF times, build vs stock, serve save->reload, page weights, search recall, checker vs build, the 10x scale run, Lighthouse
 	$(BIN)/python scripts/bench/bench_build.py
 	$(BIN)/python scripts/bench/bench_hooks.py
 	$(BIN)/python scripts/bench/bench_serve.py
 	$(BIN)/python scripts/bench/bench_search.py
 	$(BIN)/python scripts/bench/bench_checker.py --sizes 1000 2000
+	$(BIN)/python scripts/bench/bench_scale.py
 	$(BIN)/python scripts/bench/bench_lighthouse.py
 
 successor-check: $(VENV)/.test system-deps ## Build with ProperDocs and Zensical in .cache/successor/ and compare (not in make test)
