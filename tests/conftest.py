@@ -16,10 +16,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from bs4 import BeautifulSoup
@@ -53,6 +54,7 @@ PDF_FIXTURES = {"books", "book_pages", "hosted", "subpath"}
 BACKGROUND = ThreadPoolExecutor(2, thread_name_prefix="background")
 STARTED: dict[str, Future] = {}
 SERVERS = ExitStack()  # the servers of that work, closed when the session ends
+T = TypeVar("T")
 SUBPATH = "/aws-notes/"  # a project site's path on GitHub Pages
 REPOSITORY = "https://github.com/owner/aws-notes"  # REPO_URL, as the deploy workflow sets it
 
@@ -122,6 +124,13 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     return built
 
 
+def taken(fixture: str, make: Callable[[], T]) -> T:
+    """What `site` began in the background for fixture (its result, or its exception), or,
+    where it did not know the fixture would be needed, made now."""
+    started = STARTED.get(fixture)
+    return started.result() if started is not None else make()
+
+
 def build_offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The offline copy's build (OFFLINE=true), as make build makes it before zipping it."""
     site_dir = tmp_path_factory.mktemp("offline")
@@ -133,8 +142,7 @@ def build_offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def offline_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The offline copy's build, begun by `site` in the background (or made now)."""
-    started = STARTED.get("offline_dir")
-    return started.result() if started is not None else build_offline(tmp_path_factory)
+    return taken("offline_dir", lambda: build_offline(tmp_path_factory))
 
 
 @pytest.fixture(scope="session")
@@ -200,10 +208,7 @@ def subpath_pages(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, 
     REPO_URL set) and served there (start_subpath_server); begun by `site` in the background
     (or made now). Its pages only, for the tests of its HTML (no PDF books, no zip:
     `subpath` has them). The site and its URL."""
-    started = STARTED.get("subpath_pages")
-    if started is not None:
-        return started.result()
-    return build_subpath(*start_subpath_server(tmp_path_factory))
+    return taken("subpath_pages", lambda: build_subpath(*start_subpath_server(tmp_path_factory)))
 
 
 @pytest.fixture(scope="session")
@@ -251,10 +256,7 @@ def render_books(site: BuiltSite, root: Path) -> dict[str, Path]:
 def books(tmp_path_factory: pytest.TempPathFactory, site: BuiltSite) -> dict[str, Path]:
     """The PDF books of the session's site, begun in the background once it was built (or
     now, where `site` did not know they would be needed)."""
-    started = STARTED.get("books")
-    if started is None:
-        return render_books(site, tmp_path_factory.mktemp("books"))
-    return started.result()
+    return taken("books", lambda: render_books(site, tmp_path_factory.mktemp("books")))
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import logging
-import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,17 +14,15 @@ from mkdocs.config import load_config
 
 from conftest import PROJECT_DIR, SITE
 from studysite import buildstate, rendermemo
+from studysite.mkdocs_cli import relocated
 
 
 def project_copy(root: Path) -> Path:
     """The project's mkdocs.yml over a copy of its docs (hooks and theme stay the project's)."""
     shutil.copytree(SITE.docs_dir, root / "docs")
     text = (PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8")
-    text = re.sub(r"(?m)^(  - )(scripts/\S+\.py)$", lambda m: m[1] + str(PROJECT_DIR / m[2]), text)
-    text = re.sub(r"(?m)^  custom_dir: .*$", f"  custom_dir: {PROJECT_DIR / 'overrides'}", text)
-    text = re.sub(r"(?m)^docs_dir: .*$", f"docs_dir: {root / 'docs'}", text)
     config = root / "mkdocs.yml"
-    config.write_text(text, encoding="utf-8")
+    config.write_text(relocated(text, PROJECT_DIR, root / "docs"), encoding="utf-8")
     return config
 
 

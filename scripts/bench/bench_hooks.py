@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from studysite import PROJECT_DIR
-from studysite.mkdocs_cli import mkdocs
+from studysite.mkdocs_cli import mkdocs, relocated
 
 GOAL = 1.3
 
@@ -35,9 +35,7 @@ def stock_config(project: Path, target: Path) -> Path:
     """project's mkdocs.yml made stock, written to target (its relative paths made absolute,
     as it lives elsewhere)."""
     text = made_stock((project / "mkdocs.yml").read_text(encoding="utf-8"))
-    text = re.sub(r"(?m)^docs_dir: .*$", f"docs_dir: {project / 'docs'}", text)
-    text = re.sub(r"(?m)^  custom_dir: .*$", f"  custom_dir: {project / 'overrides'}", text)
-    target.write_text(text, encoding="utf-8")
+    target.write_text(relocated(text, project, project / "docs"), encoding="utf-8")
     return target
 
 

@@ -23,10 +23,9 @@ import time
 from pathlib import Path
 
 import yaml
-from bench_serve import project_config
 
 from studysite import PROJECT_DIR
-from studysite.mkdocs_cli import mkdocs
+from studysite.mkdocs_cli import mkdocs, relocated
 from studysite.model import Site, project_site
 
 QUESTION_ID = re.compile(r'(?m)^(\?\?\?\+? question ".*" \{ #)([a-z0-9-]+)( \})$')
@@ -48,17 +47,20 @@ def copy_name(source: str, copy: int) -> str:
     return f"{stem}-x{copy}.{suffix}"
 
 
-def grow_pages(site: Site, docs: Path, times: int) -> dict[str, list[str]]:
-    """The copies of every service page in both languages; {source: its copies}."""
+def grow_pages(site: Site, docs: Path, times: int) -> tuple[dict[str, list[str]], list[Path]]:
+    """The copies of every service page in both languages: {source: its copies}, and every
+    file written."""
     copies: dict[str, list[str]] = {}
+    written: list[Path] = []
     for source in service_pages(site):
         copies[source] = []
         for copy in range(2, times + 1):
             for version in docs.glob(source.replace(".md", ".*md")):
                 text = QUESTION_ID.sub(rf"\g<1>\g<2>-x{copy}\g<3>", version.read_text("utf-8"))
-                (docs / copy_name(version.name, copy)).write_text(text, encoding="utf-8")
+                written.append(docs / copy_name(version.name, copy))
+                written[-1].write_text(text, encoding="utf-8")
             copies[source].append(copy_name(source, copy))
-    return copies
+    return copies, written
 
 
 def grow_terms(terms_file: Path, times: int, copied: set[str]) -> None:
@@ -101,13 +103,9 @@ def link_from_home(site: Site, docs: Path, copies: dict[str, list[str]]) -> None
         home.write_text(home.read_text("utf-8") + f"\n## {title} {{ #copies }}\n\n{links}", "utf-8")
 
 
-def restamp(config: Path, site: Site, docs: Path, copies: dict[str, list[str]]) -> None:
-    """The stamps of the copies and the home page (revision, translation), made with the
-    checker's own commands."""
-    names = [site.home[lang].source for lang in site.codes]
-    names += [version.name for c in copies.values() for n in c for version in docs.glob(
-        n.replace(".md", ".*md"))]  # fmt: skip
-    changed = sorted(docs / name for name in names)
+def restamp(config: Path, changed: list[Path]) -> None:
+    """The stamps of the changed pages (revision, translation), made with the checker's own
+    commands."""
     translations = [p for p in changed if p.name.count(".") > 1]
     for flag, paths in (("--mark-revised", changed), ("--mark-translated", translations)):
         command = [sys.executable, "-m", "studysite", "check", "-f", str(config), flag]
@@ -119,14 +117,17 @@ def make_tree(root: Path, times: int) -> Path:
     site = project_site()
     docs = root / "docs"
     shutil.copytree(site.docs_dir, docs)
-    config = project_config(PROJECT_DIR, docs, root / "mkdocs.yml", stock=False)
+    config = root / "mkdocs.yml"
+    text = (PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8")
+    config.write_text(relocated(text, PROJECT_DIR, docs), encoding="utf-8")
     if times > 1:
-        copies = grow_pages(site, docs, times)
+        copies, written = grow_pages(site, docs, times)
         if site.terms_file is not None:
             grow_terms(docs / site.terms_file.relative_to(site.docs_dir), times, set(copies))
         grown_config(config, copies)
         link_from_home(site, docs, copies)
-        restamp(config, site, docs, copies)
+        homes = [docs / site.home[lang].source for lang in site.codes]
+        restamp(config, sorted([*homes, *written]))
     return config
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from bench_hooks import made_stock
 
 from studysite import PROJECT_DIR
-from studysite.mkdocs_cli import command, environment
+from studysite.mkdocs_cli import command, environment, relocated
 from studysite.model import project_site
 from studysite.probe.browser import chromium
 
@@ -43,10 +43,7 @@ def project_config(project: Path, docs: Path, target: Path, stock: bool) -> Path
     to target: its hooks and theme folder absolute (they stay the project's)."""
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     text = made_stock(text) if stock else text
-    text = re.sub(r"(?m)^(  - )(scripts/\S+\.py)$", lambda m: m[1] + str(project / m[2]), text)
-    text = re.sub(r"(?m)^  custom_dir: .*$", f"  custom_dir: {project / 'overrides'}", text)
-    text = re.sub(r"(?m)^docs_dir: .*$", f"docs_dir: {docs}", text)
-    target.write_text(text, encoding="utf-8")
+    target.write_text(relocated(text, project, docs), encoding="utf-8")
     return target
 
 

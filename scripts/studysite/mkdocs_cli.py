@@ -4,6 +4,7 @@ does: one runner for the tests and the benchmarks."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -47,3 +48,12 @@ def mkdocs(
 def build(site_dir: Path, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict --site-dir site_dir`, as `make build` runs it."""
     return mkdocs("build", "--strict", "--site-dir", str(site_dir), cwd=cwd, env=env)
+
+
+def relocated(text: str, project: Path, docs: Path) -> str:
+    """project's mkdocs.yml text, for a copy of it written elsewhere: its hooks and theme folder
+    stay the project's (made absolute), its docs come from `docs`. A text edit, not a YAML
+    round trip: the file holds !ENV and !!python tags that a dump would not keep."""
+    text = re.sub(r"(?m)^(  - )(scripts/\S+\.py)$", lambda m: m[1] + str(project / m[2]), text)
+    text = re.sub(r"(?m)^  custom_dir: .*$", f"  custom_dir: {project / 'overrides'}", text)
+    return re.sub(r"(?m)^docs_dir: .*$", f"docs_dir: {docs}", text)

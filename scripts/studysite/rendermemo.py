@@ -14,7 +14,8 @@ links are kept by the linked file's path and resolved in the current build's fil
 
 The memo lives in this module, which stays imported across rebuilds (the hook files are
 loaded again for each); it holds the last build's pages only. tests/test_rendermemo.py builds
-twice in one process, a page changed in between, and compares with a build without it.
+twice in one process, a page saved in between: only that page is converted again, and only
+it and the search index differ from the build before.
 """
 
 from __future__ import annotations
