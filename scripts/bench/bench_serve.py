@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bench_hooks import made_stock
+from playwright.sync_api import Error as PlaywrightError
 
 from studysite import PROJECT_DIR
 from studysite.mkdocs_cli import command, environment, relocated
@@ -105,7 +106,10 @@ def reload_times(url: str, source: Path, saves: int) -> list[float]:
             with tab.expect_event("load", timeout=RELOAD_TIMEOUT_MS):
                 save(source, word)
             times.append(time.perf_counter() - started)
-            if word not in tab.content():
+            shown = "word => document.documentElement.outerHTML.includes(word)"
+            try:  # a second reload may follow the first: the check waits it out
+                tab.wait_for_function(shown, arg=word, timeout=RELOAD_TIMEOUT_MS)
+            except PlaywrightError:
                 sys.exit(f"the reloaded page does not show the save ({word})")
             tab.wait_for_timeout(500)  # the server settles before the next save
     return times
