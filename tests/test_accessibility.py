@@ -225,6 +225,8 @@ def test_open_search_with_results_has_no_axe_violations(
     open_search(tab, base_url + SITE.home[lang].url)
     tab.keyboard.type(query.text)
     tab.wait_for_selector(".md-search-result__item", timeout=10_000)
+    # The results' colours fade in: audit what the reader sees once they have.
+    tab.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished))")
     assert tab.locator(".md-search__inner").is_visible()
     applied = tab.evaluate("() => document.body.dataset.mdColorScheme")
     assert applied == SCHEMES[scheme], f"the {scheme} scheme did not apply: {applied}"

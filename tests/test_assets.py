@@ -69,21 +69,56 @@ def test_built_diagrams_embed_their_glyphs(site: BuiltSite, name: str) -> None:
         assert needed <= covered, f"glyphs missing: {sorted(needed - covered)}"
 
 
-def test_site_font_covers_every_page(site: BuiltSite) -> None:
-    fonts = site.root / "assets" / "fonts"
-    regular = font_cmap((fonts / WEIGHTS[0].filename).read_bytes())
+FACE_RE = re.compile(
+    r'@font-face\{[^}]*font-weight:(\d+);[^}]*src:url\("([^"]+)"\)[^}]*unicode-range:([^}]*)\}'
+)
+
+
+def _declared(site: BuiltSite, dest: str) -> dict[int, set[str]]:
+    """The characters of the faces a built page declares, per weight (their unicode-ranges);
+    each face's file must have a glyph for every one."""
+    html = (site.root / dest).read_text(encoding="utf-8")
+    declared: dict[int, set[str]] = {weight.weight: set() for weight in WEIGHTS}
+    for weight, url, ranges in FACE_RE.findall(html):
+        cmap = font_cmap((site.root / dest).parent.joinpath(url).resolve().read_bytes())
+        wanted = set()
+        for part in ranges.split(","):
+            first, _, last = part.removeprefix("U+").partition("-")
+            wanted.update(chr(c) for c in range(int(first, 16), int(last or first, 16) + 1))
+        # The file may map more (two code points can share a glyph), never fewer.
+        assert wanted <= cmap, f"{dest}: {url} lacks {sorted(wanted - cmap)} of its range"
+        declared[int(weight)] |= wanted
+    return declared
+
+
+def test_site_font_covers_every_page_in_every_weight(site: BuiltSite) -> None:
+    """Whatever text a page shows, and in either weight, one of its faces has the glyph."""
     for page in PAGES:
         for lang in LANGUAGES:
             text = site.soup(page[lang].dest).get_text()
-            missing = {c for c in text if c.isprintable() and not c.isspace()} - regular
-            assert not missing, f"{page[lang].path}: {sorted(missing)}"
+            needed = {c for c in text if c.isprintable() and not c.isspace()}
+            for weight, chars in _declared(site, page[lang].dest).items():
+                missing = needed - chars
+                assert not missing, f"{page[lang].path}, weight {weight}: {sorted(missing)}"
+
+
+def test_english_pages_use_no_korean_slice(site: BuiltSite) -> None:
+    """An English page's faces hold no Hangul but its language menu's ("한국어")."""
+    english = next(language for language in SITE.languages if not language.default).code
+    menu = set("".join(language.name for language in SITE.languages))
+    for page in PAGES:
+        chars = "".join(c for cs in _declared(site, page[english].dest).values() for c in cs)
+        hangul = set(HANGUL_RE.findall(chars))
+        assert hangul and hangul <= menu, f"{page[english].path}: {''.join(sorted(hangul))}"
 
 
 def test_site_font_is_renamed_and_licensed(site: BuiltSite) -> None:
     fonts = site.root / "assets" / "fonts"
     assert "SIL OPEN FONT LICENSE" in (fonts / "OFL.txt").read_text(encoding="utf-8").upper()
-    for weight in WEIGHTS:
-        font = TTFont(fonts / weight.filename)
+    slices = sorted(fonts.glob("study-sans-*.woff2"))
+    assert len(slices) > 2 * len(WEIGHTS)
+    for path in slices:
+        font = TTFont(path)
         family = font["name"].getDebugName(1)
         assert family == "Study Sans"  # OFL Reserved Font Name: a subset may not say Pretendard
         assert "Pretendard" not in (font["name"].getDebugName(4) or "")

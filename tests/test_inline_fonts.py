@@ -1,51 +1,29 @@
-"""The offline copy's font in its stylesheets (steps/inline_fonts.py): which url()s become
-data: URIs, the display they get, and a stylesheet that no longer names the font."""
+"""The offline copy's font stylesheet (steps/inline_fonts.py): each weight whole, as a data:
+URI, displayed with `block`."""
 
 from __future__ import annotations
 
 import base64
 from pathlib import Path
 
-import pytest
+from studysite.steps.inline_fonts import offline_faces, write_offline_faces
 
-from studysite.steps.inline_fonts import inline_fonts, inline_site_fonts
-
-FONTS = {"assets/fonts/study-sans-400.woff2": b"wOF2 regular"}
-CSS = """@font-face {
-  font-family: "Study Sans";
-  font-display: optional;
-  src: url("../assets/fonts/study-sans-400.woff2") format("woff2");
-}
-@font-face { font-family: "Other"; src: url(../assets/fonts/other.woff2); }
-.logo { background: url('../assets/images/logo.svg'); }
-"""
+FONTS = {700: b"wOF2 bold", 400: b"wOF2 regular"}
 
 
-def test_the_named_font_becomes_a_data_uri_displayed_with_block() -> None:
-    written, replaced = inline_fonts(CSS, "stylesheets/extra.css", FONTS)
-    assert replaced == 1
-    encoded = base64.b64encode(b"wOF2 regular").decode()
-    first, other = written.split("@font-face")[1:3]
-    assert f'url("data:font/woff2;base64,{encoded}")' in first
-    assert "font-display: block;" in first and "optional" not in first
-    assert "url(../assets/fonts/other.woff2)" in other and "font-display" not in other
-    assert "url('../assets/images/logo.svg')" in written  # not a font: left alone
+def test_each_weight_is_a_data_uri_displayed_with_block() -> None:
+    css = offline_faces(FONTS)
+    regular, bold = css.split("@font-face")[1:]  # in weight order
+    for face, weight, data in ((regular, 400, FONTS[400]), (bold, 700, FONTS[700])):
+        encoded = base64.b64encode(data).decode()
+        assert f'url("data:font/woff2;base64,{encoded}") format("woff2")' in face
+        assert f"font-weight: {weight};" in face and 'font-family: "Study Sans";' in face
+        assert "font-display: block;" in face and "unicode-range" not in face
 
 
-def test_a_face_without_a_display_gets_one() -> None:
-    css = "@font-face { src: url(../assets/fonts/study-sans-400.woff2); }"
-    written, replaced = inline_fonts(css, "stylesheets/extra.css", FONTS)
-    assert replaced == 1 and written.endswith("font-display: block;\n}")
-
-
-def test_the_site_step_runs_twice_and_fails_without_a_reference(tmp_path: Path) -> None:
-    sheet = tmp_path / "stylesheets" / "extra.css"
-    sheet.parent.mkdir()
-    sheet.write_text(CSS, encoding="utf-8")
-    assert inline_site_fonts(tmp_path, FONTS) == 1
+def test_the_stylesheet_is_written_and_rewritten_the_same(tmp_path: Path) -> None:
+    sheet = tmp_path / "assets" / "fonts" / "study-sans.css"
+    write_offline_faces(sheet, FONTS)
     once = sheet.read_text(encoding="utf-8")
-    assert inline_site_fonts(tmp_path, FONTS) == 0  # again: nothing changes
-    assert sheet.read_text(encoding="utf-8") == once
-    sheet.write_text("body { margin: 0 }", encoding="utf-8")
-    with pytest.raises(ValueError, match="no stylesheet names the site font"):
-        inline_site_fonts(tmp_path, FONTS)
+    write_offline_faces(sheet, FONTS)
+    assert sheet.read_text(encoding="utf-8") == once == offline_faces(FONTS)

@@ -4,7 +4,9 @@
 
 The build is timed cold (empty font cache, as on a new machine) and warm (font cache kept, as
 on a developer's machine), median of N. The weight of a page is every byte its first view
-fetches, compressed as a static server sends it (studysite.probe.page); the budget is 300 KB.
+fetches, compressed as a static server sends it (studysite.probe.page). The budget, 150 KB,
+counts what the first screen asks for: HTML, CSS, JS, fonts and the search index (which
+waits for the reader: search-on-demand.js); images are listed apart.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from studysite.probe.browser import chromium
 from studysite.probe.page import Transfer, first_view, total_sent
 from studysite.probe.server import serve
 
-BUDGET_KB = 300
+BUDGET_KB = 150
 KINDS = {
     "text/html": "html",
     "text/css": "css",
@@ -82,8 +84,8 @@ def by_kind(transfers: list[Transfer]) -> dict[str, int]:
 def print_weights(site: Site, site_dir: Path) -> bool:
     """Print the weight table; return whether every page is within the budget."""
     columns = ("html", "css", "js", "font", "image", "search", "other")
-    header = f"{'page':<26}" + "".join(f"{c:>8}" for c in columns) + f"{'total':>9}"
-    print(f"\nFirst-view weight, KB compressed (budget {BUDGET_KB} KB)")
+    header = f"{'page':<26}" + "".join(f"{c:>8}" for c in columns) + f"{'budget':>9}"
+    print(f"\nFirst-view weight, KB compressed (budget {BUDGET_KB} KB: all but images)")
     print(header)
     print("-" * len(header))
     worst = 0
@@ -92,7 +94,7 @@ def print_weights(site: Site, site_dir: Path) -> bool:
             for page in site.pages:
                 transfers = first_view(browser, base_url + page[lang].url).transfers
                 sizes = by_kind(transfers)
-                total = total_sent(transfers)
+                total = total_sent(transfers) - sizes.get("image", 0)
                 worst = max(worst, total)
                 print(
                     f"{page[lang].path:<26}"

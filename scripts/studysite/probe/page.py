@@ -1,7 +1,8 @@
 """Open a page and wait until it is ready, then measure what its first view fetched.
 
-Ready means: the load event, the web fonts loaded, every image decoded, and (over HTTP) the
-search worker initialised, so every request of the first view has been made. Each wait has a
+Ready means: the load event, the web fonts loaded, every image decoded, and, where a link
+starts search at once (?q=, ?h=; search-on-demand.js), the search worker initialised: so
+every request of the first view has been made. Each wait has a
 timeout and fails when it runs out; nothing waits for the network to go idle.
 
 First-view weight: every byte a browser fetches to show a page, compressed as a static server
@@ -11,8 +12,10 @@ would send it (gzip level 6 for text types; fonts and raster images as they are)
 from __future__ import annotations
 
 import gzip
+import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page, Response
 
@@ -20,6 +23,8 @@ from .server import COMPRESSIBLE, GZIP_LEVEL  # what a static host compresses, a
 from .violations import violations, watch
 
 TIMEOUT_MS = 10_000
+# Query parameters that start search with the page (a shared search, a highlight).
+SEARCH_AT_LOAD = re.compile(r"(?:^|&)[qh]=")
 # Material shows its "type to start searching" text once the search worker is ready.
 SEARCH_READY = """() => {
   const config = JSON.parse(document.getElementById("__config").textContent);
@@ -59,7 +64,7 @@ def open_page(tab: Page, url: str) -> tuple[Response | None, list[str]]:
     did not decode."""
     response = tab.goto(url, wait_until="load", timeout=TIMEOUT_MS)
     undecoded = tab.evaluate(FONTS_AND_IMAGES)
-    if not url.startswith("file:"):  # from disk, search starts when it is first opened
+    if SEARCH_AT_LOAD.search(urlsplit(url).query):  # else search waits for the reader
         tab.wait_for_function(SEARCH_READY, timeout=TIMEOUT_MS)
     return response, undecoded
 

@@ -67,8 +67,8 @@ STEPS = (
         "give each diagram its size and lazy-load those below the fold",
         "다이어그램 `<img>`마다 크기를 적고, 첫 화면 아래는 `loading=\"lazy\"`로")),
     Step("fonts", "site_font", When.EVERY_BUILD, Text(
-        "write the site font subset and embed each diagram's glyphs",
-        "사이트 글꼴을 쓰는 글자만큼 줄여 쓰고, 다이어그램마다 제 글자를 넣음")),
+        "slice the site font for each page and embed each diagram's glyphs",
+        "사이트 글꼴을 페이지마다 쓰는 글자로 나눠 쓰고, 다이어그램마다 제 글자를 넣음")),
     Step("search-index", "search_index", When.EVERY_BUILD, Text(
         "split the search index per language, with the synonyms from the terms data",
         "검색 색인을 언어마다 나누고, 용어 데이터의 동의어를 넣음")),
