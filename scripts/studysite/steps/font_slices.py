@@ -84,11 +84,20 @@ class PageText:
     drawn: dict[int, frozenset[str]]  # weight: characters drawn when the page loads
 
 
-def _classes(tag: Tag) -> frozenset[str]:
+def _attribute(tag: Tag, wanted: str) -> str | None:
+    """One attribute's value ("" for a bare one), None when absent. The substring test first:
+    parsing every tag's attributes took most of this module's time."""
+    if wanted not in tag.attrs_text:
+        return None
     for name, value in tag.attrs:
-        if name == "class" and value:
-            return frozenset(value.split())
-    return frozenset()
+        if name == wanted:
+            return value or ""
+    return None
+
+
+def _classes(tag: Tag) -> frozenset[str]:
+    value = _attribute(tag, "class")
+    return frozenset(value.split()) if value else frozenset()
 
 
 def _open(tag: Tag, parent: _Element) -> _Element:
@@ -103,7 +112,7 @@ def _open(tag: Tag, parent: _Element) -> _Element:
         bold = bold or parent.children_with_topic == 1
     folded = parent.closed and tag.name != "summary"
     drawn = parent.drawn and not folded and tag.name not in UNDRAWN_TAGS
-    closed = tag.name == "details" and all(name != "open" for name, _ in tag.attrs)
+    closed = tag.name == "details" and _attribute(tag, "open") is None
     return _Element(tag.name, classes, bold, drawn, closed)
 
 
@@ -130,9 +139,7 @@ def read_page(html: str) -> PageText:
                 # Material's tooltips (content.tooltips) draw the titles of links, labels
                 # and buttons in bold as the page loads: Chromium fetched their faces within
                 # 0.4 s of the load event. An abbreviation's is drawn on hover only.
-                for name, value in token.attrs:
-                    if name == "title" and value:
-                        drawn[700].update(value)
+                drawn[700].update(_attribute(token, "title") or "")
     match = LANG_RE.search(html)
     return PageText(
         lang=match.group(1) if match else "",
