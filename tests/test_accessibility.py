@@ -88,9 +88,14 @@ def axe_script() -> Path:
 
 
 @pytest.fixture(scope="module")
-def tabs(browser, axe_script: Path):
+def tabs(browser, axe_script: Path, base_url: str):
     """A tab per colour scheme, its browser preferring that scheme; axe-core in every page it
-    opens (an init script: sent once, run through DevTools as audit() runs it)."""
+    opens (an init script: sent once, run through DevTools as audit() runs it).
+
+    Each tab first opens every language's home page: the language's common font slice is
+    drawn only if it is there for the first paint (`font-display: optional`), and a page
+    opened first on a busy machine can miss it and draw in another width in one scheme than
+    in the other. From the second page on it is in the cache, as for a reader."""
     contexts = {
         scheme: watch(
             browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
@@ -99,7 +104,11 @@ def tabs(browser, axe_script: Path):
     }
     for context in contexts.values():
         context.add_init_script(path=axe_script)
-    yield {scheme: context.new_page() for scheme, context in contexts.items()}
+    tabs = {scheme: context.new_page() for scheme, context in contexts.items()}
+    for tab in tabs.values():
+        for lang in LANGUAGES:
+            load(tab, base_url + SITE.home[lang].url)
+    yield tabs
     for context in contexts.values():
         context.close()
 
