@@ -32,8 +32,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from html import escape, unescape
 
-from ..htmlscan import Tag, Text, text_of, tokens
+from ..htmlscan import Tag, Text, tokens
 
 # A common slice holds what at least this share of a language's pages draws in its weight.
 COMMON_SHARE = 0.8
@@ -63,6 +64,13 @@ VOID_TAGS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
      "track", "wbr"}
 )  # fmt: skip
+# The attributes read here, as htmlscan.attributes() reads them (quoted either way, bare).
+ATTRIBUTE_RES = {
+    name: re.compile(
+        rf"""(?:^|\s){name}(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?(?=[\s/>]|$)"""
+    )
+    for name in ("class", "open", "title")
+}
 LANG_RE = re.compile(r"<html\b[^>]*?\blang=[\"']?([A-Za-z-]+)")
 
 
@@ -85,14 +93,14 @@ class PageText:
 
 
 def _attribute(tag: Tag, wanted: str) -> str | None:
-    """One attribute's value ("" for a bare one), None when absent. The substring test first:
-    parsing every tag's attributes took most of this module's time."""
+    """One attribute's value ("" for a bare one), None when absent. One regular expression
+    per attribute name: parsing every tag's attributes took most of this module's time."""
     if wanted not in tag.attrs_text:
         return None
-    for name, value in tag.attrs:
-        if name == wanted:
-            return value or ""
-    return None
+    match = ATTRIBUTE_RES[wanted].search(tag.attrs_text)
+    if match is None:
+        return None
+    return unescape(next((v for v in match.group(1, 2, 3) if v is not None), ""))
 
 
 def _classes(tag: Tag) -> frozenset[str]:
@@ -123,12 +131,13 @@ def read_page(html: str) -> PageText:
     and any left open inside it."""
     root = _Element("#document", frozenset(), bold=False, drawn=True)
     stack = [root]
-    drawn: dict[int, set[str]] = {400: set(), 700: set()}
+    # Raw text per weight, unescaped once at the end (per text run it was the slow part).
+    drawn: dict[int, list[str]] = {400: [], 700: []}
     for token in tokens(html):
         if isinstance(token, Text):
             top = stack[-1]
             if top.drawn and not top.closed:
-                drawn[700 if top.bold else 400].update(text_of(html, token))
+                drawn[700 if top.bold else 400].append(html[token.start : token.end])
         elif token.closing:
             names = [element.name for element in stack]
             if token.name in names[1:]:
@@ -139,13 +148,15 @@ def read_page(html: str) -> PageText:
                 # Material's tooltips (content.tooltips) draw the titles of links, labels
                 # and buttons in bold as the page loads: Chromium fetched their faces within
                 # 0.4 s of the load event. An abbreviation's is drawn on hover only.
-                drawn[700].update(_attribute(token, "title") or "")
+                drawn[700].append(escape(_attribute(token, "title") or ""))
     match = LANG_RE.search(html)
     return PageText(
         lang=match.group(1) if match else "",
         drawn={
-            weight: frozenset(c for c in chars if c.isprintable() or c == NBSP)
-            for weight, chars in drawn.items()
+            weight: frozenset(
+                c for c in set(unescape("".join(runs))) if c.isprintable() or c == NBSP
+            )
+            for weight, runs in drawn.items()
         },
     )
 

@@ -204,6 +204,8 @@ class SiteFont:
         self._text = "".join(sorted(self.chars))
         self._key = _sha256(CACHE_VERSION.encode(), self._text.encode())
         self._masters: dict[int, bytes] = {}
+        self._master_hashes: dict[tuple[int, int], hashlib._Hash] = {}
+        self._cuts: dict[tuple[int, str], bytes] = {}  # the same slice serves many pages
 
     def _master_key(self, weight: FontWeight) -> str:
         return f"{weight.weight}-{self._key}-{_file_hash(weight.source)}.ttf"
@@ -215,7 +217,14 @@ class SiteFont:
         return "".join(sorted(set(chars) & self.chars))
 
     def _cut_key(self, weight: FontWeight, master: bytes, wanted: str) -> str:
-        return f"{weight.weight}-{_sha256(master, wanted.encode())}.woff2"
+        # _sha256(master, wanted), with the master hashed once: a build asks for hundreds of
+        # cuts (every page's font slices), and hashing the master each time added up.
+        started = self._master_hashes.get((weight.weight, len(master)))
+        if started is None:
+            started = self._master_hashes[weight.weight, len(master)] = hashlib.sha256(master)
+        digest = started.copy()
+        digest.update(wanted.encode())
+        return f"{weight.weight}-{digest.hexdigest()[:20]}.woff2"
 
     def master(self, weight: FontWeight) -> bytes:
         if weight.weight not in self._masters:
@@ -236,10 +245,12 @@ class SiteFont:
         """A WOFF2 with only chars, cut from the master subset (cached: WOFF2's Brotli pass
         is the slow part, and most builds cut the same diagrams again)."""
         master, wanted = self.master(weight), self._wanted(chars)
-        return _cached(
-            self._cut_key(weight, master, wanted),
-            lambda: subset_font(master, wanted, weight.weight, "woff2"),
-        )
+        if (weight.weight, wanted) not in self._cuts:
+            self._cuts[weight.weight, wanted] = _cached(
+                self._cut_key(weight, master, wanted),
+                lambda: subset_font(master, wanted, weight.weight, "woff2"),
+            )
+        return self._cuts[weight.weight, wanted]
 
     def _complete(self, weight: FontWeight, cuts: list[str], site_woff2: bool) -> bool:
         """Whether the cache holds everything prepare() would make for weight."""

@@ -64,7 +64,8 @@ def run(job: Job) -> str:
     pages = sorted(site_dir.rglob("*.html"))
     diagrams = sorted(site_dir.rglob("*.svg"))
     texts = [p.read_text(encoding="utf-8") for p in pages + diagrams]
-    font = SiteFont(text_chars(texts))
+    page_chars = [text_chars([text]) for text in texts[: len(pages)]]
+    font = SiteFont(frozenset().union(*page_chars, text_chars(texts[len(pages) :])))
     labelled = [(d, t) for d, t in zip(diagrams, texts[len(pages) :], strict=True) if "<text" in t]
     diagram_cuts = [cut for _, text in labelled for cut in cuts_needed(text)]
     if job.site.offline:
@@ -74,7 +75,7 @@ def run(job: Job) -> str:
         write_offline_faces(site_dir / FONT_DIR_IN_SITE / "study-sans.css", fonts)
         done = "as data: URIs in assets/fonts/study-sans.css (offline copy)"
     else:
-        done = _slice_pages(font, site_dir, pages, texts[: len(pages)], diagram_cuts)
+        done = _slice_pages(font, site_dir, pages, texts[: len(pages)], page_chars, diagram_cuts)
     for diagram, text in labelled:  # icons without labels need no font
         diagram.write_text(embed_font(text, font), encoding="utf-8")
     prune_cache()
@@ -89,7 +90,12 @@ def run(job: Job) -> str:
 
 
 def _slice_pages(
-    font: SiteFont, site_dir: Path, pages: list[Path], texts: list[str], diagram_cuts: list
+    font: SiteFont,
+    site_dir: Path,
+    pages: list[Path],
+    texts: list[str],
+    page_chars: list[frozenset[str]],
+    diagram_cuts: list,
 ) -> str:
     """Plan every page's slices, make them (one process per weight), write the files and
     each page's faces; return what was done, for the summary."""
@@ -97,8 +103,8 @@ def _slice_pages(
     read = [read_page(text) for text in texts]
     commons = _commons(read, covered)
     plans = [
-        _plan(page, text_chars([text]) & covered, commons, covered)
-        for page, text in zip(read, texts, strict=True)
+        _plan(page, chars & covered, commons, covered)
+        for page, chars in zip(read, page_chars, strict=True)
     ]
     cuts = [(piece.weight, piece.chars) for plan in plans for piece in plan]
     font.prepare([*diagram_cuts, *cuts], site_woff2=False)
