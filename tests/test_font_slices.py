@@ -84,3 +84,14 @@ def test_the_common_slice_is_ascii_and_what_most_pages_draw() -> None:
 def test_a_unicode_range_holds_exactly_its_characters() -> None:
     assert unicode_range("ABCE가") == "U+41-43,U+45,U+AC00"
     assert unicode_range("") == ""
+
+
+def test_the_cached_reading_of_every_built_page_equals_a_fresh_one(site) -> None:
+    """site_font caches read_page by the page's HTML and this module's source."""
+    from studysite.steps.site_font import _read_page
+
+    pages = sorted(site.root.rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert _read_page(html) == _read_page(html) == read_page(html), path

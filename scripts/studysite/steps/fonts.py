@@ -112,6 +112,12 @@ def _cached(key: str, make: Callable[[], bytes]) -> bytes:
     return data
 
 
+def cached(key: str, make: Callable[[], bytes]) -> bytes:
+    """The bytes cached under key in the font cache, made and stored first if missing. The
+    key must name everything the bytes depend on (content hashes): the cache never goes stale."""
+    return _cached(key, make)
+
+
 def prune_cache(max_age_days: float = 30) -> int:
     """Delete cache entries unused for max_age_days; return how many were deleted."""
     if not CACHE_DIR.is_dir():

@@ -13,12 +13,14 @@ stylesheet (inline_fonts.py). Each labelled diagram gets its own subset embedded
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import font_slices
 from .font_slices import PageText, common_chars, read_page, unicode_range
 from .fonts import (
     FAMILY,
@@ -26,6 +28,7 @@ from .fonts import (
     WEIGHTS,
     FontWeight,
     SiteFont,
+    cached,
     prune_cache,
     text_chars,
     write_site_fonts,
@@ -100,7 +103,7 @@ def _slice_pages(
     """Plan every page's slices, make them (one process per weight), write the files and
     each page's faces; return what was done, for the summary."""
     covered = font.chars - font.missing()
-    read = [read_page(text) for text in texts]
+    read = [_read_page(text) for text in texts]
     commons = _commons(read, covered)
     plans = [
         _plan(page, chars & covered, commons, covered)
@@ -121,6 +124,22 @@ def _slice_pages(
         heaviest = max(heaviest, sum(len(s.data) for s in made if s.preload))
         path.write_text(_with_faces(text, made), encoding="utf-8")
     return f"in {len(written)} slices, at most {heaviest / 1024:.1f} KB preloaded by a page"
+
+
+# read_page's results are cached by the page's HTML and by font_slices.py's own source, so a
+# change to either reads the page again: a rebuild reads only the pages whose HTML changed.
+READER_HASH = hashlib.sha256(Path(font_slices.__file__).read_bytes()).hexdigest()[:12]
+
+
+def _read_page(html: str) -> PageText:
+    def read() -> bytes:
+        page = read_page(html)
+        drawn = {str(w): "".join(sorted(chars)) for w, chars in page.drawn.items()}
+        return json.dumps({"lang": page.lang, "drawn": drawn}, ensure_ascii=False).encode()
+
+    digest = hashlib.sha256(html.encode()).hexdigest()[:20]
+    data = json.loads(cached(f"page-{READER_HASH}-{digest}.json", read))
+    return PageText(data["lang"], {int(w): frozenset(c) for w, c in data["drawn"].items()})
 
 
 def _commons(pages: list[PageText], covered: frozenset[str]) -> dict[tuple[str, int], str]:
