@@ -13,12 +13,17 @@ from pypdf import PdfReader
 
 from conftest import LANGUAGES, PAGE_IDS, PAGES, SITE, BuiltSite, missing
 from studysite.model import Page
-from studysite.probe.page import SCROLLED_IMAGES, Visit, first_view, open_page, total_sent
+from studysite.probe.page import (
+    FIRST_VIEW_BUDGET,
+    SCROLLED_IMAGES,
+    Visit,
+    budgeted,
+    first_view,
+    open_page,
+    total_sent,
+)
 from studysite.probe.search import open_search, wait_for_result
 
-# What a page's first screen asks for, compressed: its HTML, CSS, JS, fonts and (were it
-# fetched at once) the search index. Images are measured apart (make bench).
-WEIGHT_BUDGET = 150 * 1024
 PRELOADED_FONT_RE = re.compile(r'<link rel="preload" href="([^"]+\.woff2)" as="font"')
 # What each page's visit searches for once its first view is measured, and the page it finds.
 SEARCH = {"ko": "레드시프트", "en": "redshift"}
@@ -109,8 +114,8 @@ def test_first_view_weight_is_within_budget(visits, site: BuiltSite, page: Page,
     )
     early = [t.url for t in transfers if "search_index" in t.url or "/workers/" in t.url]
     assert not early, f"search loaded before it was opened: {early}"
-    counted = [t for t in transfers if not t.content_type.startswith("image/")]
-    assert total_sent(counted) <= WEIGHT_BUDGET, sorted(
+    counted = budgeted(transfers)
+    assert total_sent(counted) <= FIRST_VIEW_BUDGET, sorted(
         ((t.sent, t.url) for t in counted), reverse=True
     )
 

@@ -148,3 +148,20 @@ def test_tokens_give_text_between_tags() -> None:
     assert texts == ["a & b", "x < y"]
     tags = [(t.name, t.closing) for t in tokens if isinstance(t, htmlscan.Tag)]
     assert tags == [("p", False), ("p", True), ("script", False), ("script", True)]
+
+
+@pytest.mark.parametrize(
+    ("tag", "name", "value"),
+    [
+        ('<details class="question" open>', "open", ""),
+        ('<details class="question">', "open", None),
+        ("<abbr title='a &amp; b'>", "title", "a & b"),
+        ('<a data-title="x" href=y>', "title", None),  # another attribute holds the name
+        ('<a CLASS="md-button">', "class", "md-button"),
+    ],
+)
+def test_one_attribute_reads_as_all_of_them(tag: str, name: str, value: str | None) -> None:
+    (start,) = [t for t in htmlscan.tokens(tag) if isinstance(t, htmlscan.Tag)]
+    assert start.attribute(name) == value
+    attrs = dict(start.attrs)  # the same as every attribute parsed ("" for a bare one)
+    assert value == (None if name not in attrs else attrs[name] or "")

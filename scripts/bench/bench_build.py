@@ -27,10 +27,10 @@ from studysite import PROJECT_DIR
 from studysite.mkdocs_cli import build
 from studysite.model import Site, project_site
 from studysite.probe.browser import chromium
-from studysite.probe.page import Transfer, first_view, total_sent
+from studysite.probe.page import FIRST_VIEW_BUDGET, Transfer, budgeted, first_view, total_sent
 from studysite.probe.server import serve
 
-BUDGET_KB = 150
+BUDGET_KB = FIRST_VIEW_BUDGET // 1024
 KINDS = {
     "text/html": "html",
     "text/css": "css",
@@ -94,7 +94,7 @@ def print_weights(site: Site, site_dir: Path) -> bool:
             for page in site.pages:
                 transfers = first_view(browser, base_url + page[lang].url).transfers
                 sizes = by_kind(transfers)
-                total = total_sent(transfers) - sizes.get("image", 0)
+                total = total_sent(budgeted(transfers))
                 worst = max(worst, total)
                 print(
                     f"{page[lang].path:<26}"

@@ -51,6 +51,16 @@ class Tag:
     def attrs(self) -> tuple[tuple[str, str | None], ...]:
         return attributes(self.attrs_text)
 
+    def attribute(self, wanted: str) -> str | None:
+        """One attribute's value, unescaped ("" for a bare one); None when absent. Cheaper
+        than attrs where a step reads one name of every tag: most tags lack it."""
+        if wanted not in self.attrs_text.lower():
+            return None
+        for name, value in attributes(self.attrs_text):
+            if name == wanted:
+                return value or ""
+        return None
+
 
 def attributes(text: str) -> tuple[tuple[str, str | None], ...]:
     """A start tag's attributes (the text after its name): names in lower case, values

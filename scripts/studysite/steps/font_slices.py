@@ -8,7 +8,7 @@ a hundred syllables each, ordered by how common they are in Korean): this site u
 order. Simulated on the built site, such slices cost a Korean page 92-112 KB of font, no less
 than the whole-site subset (99 KB). What does work is the same idea at the site's scale:
 - a **common slice** per language and weight: printable ASCII and the characters drawn in
-  that weight by at least COMMON_SHARE of that language's pages, ordered by that frequency.
+  that weight by at least COMMON_SHARE of that language's pages.
   Shared by the pages, so the browser's cache serves it from the second page on;
 - per page and weight, a **page slice** with what else it draws at load, preloaded;
 - and a **spare slice** with every other character the page may draw later (tooltips, the
@@ -39,7 +39,7 @@ from ..htmlscan import Tag, Text, tokens
 # A common slice holds what at least this share of a language's pages draws in its weight.
 COMMON_SHARE = 0.8
 ASCII = frozenset(chr(c) for c in range(0x20, 0x7F))
-NBSP = "\u00a0"  # drawn as a space, from the site font (wordjoin.py writes some)
+NBSP = "\u00a0"  # not printable to Python, but drawn (as a space) from the site font
 
 # Text in these elements is bold (Material: `.md-typeset h4`, `table:not([class]) th`,
 # `.md-typeset summary`; extra.css: h1, h2; the browser's own `b` and `strong`).
@@ -64,13 +64,6 @@ VOID_TAGS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
      "track", "wbr"}
 )  # fmt: skip
-# The attributes read here, as htmlscan.attributes() reads them (quoted either way, bare).
-ATTRIBUTE_RES = {
-    name: re.compile(
-        rf"""(?:^|\s){name}(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?(?=[\s/>]|$)"""
-    )
-    for name in ("class", "open", "title")
-}
 LANG_RE = re.compile(r"<html\b[^>]*?\blang=[\"']?([A-Za-z-]+)")
 
 
@@ -92,19 +85,8 @@ class PageText:
     drawn: dict[int, frozenset[str]]  # weight: characters drawn when the page loads
 
 
-def _attribute(tag: Tag, wanted: str) -> str | None:
-    """One attribute's value ("" for a bare one), None when absent. One regular expression
-    per attribute name: parsing every tag's attributes took most of this module's time."""
-    if wanted not in tag.attrs_text:
-        return None
-    match = ATTRIBUTE_RES[wanted].search(tag.attrs_text)
-    if match is None:
-        return None
-    return unescape(next((v for v in match.group(1, 2, 3) if v is not None), ""))
-
-
 def _classes(tag: Tag) -> frozenset[str]:
-    value = _attribute(tag, "class")
+    value = tag.attribute("class")
     return frozenset(value.split()) if value else frozenset()
 
 
@@ -120,7 +102,7 @@ def _open(tag: Tag, parent: _Element) -> _Element:
         bold = bold or parent.children_with_topic == 1
     folded = parent.closed and tag.name != "summary"
     drawn = parent.drawn and not folded and tag.name not in UNDRAWN_TAGS
-    closed = tag.name == "details" and _attribute(tag, "open") is None
+    closed = tag.name == "details" and tag.attribute("open") is None
     return _Element(tag.name, classes, bold, drawn, closed)
 
 
@@ -148,7 +130,7 @@ def read_page(html: str) -> PageText:
                 # Material's tooltips (content.tooltips) draw the titles of links, labels
                 # and buttons in bold as the page loads: Chromium fetched their faces within
                 # 0.4 s of the load event. An abbreviation's is drawn on hover only.
-                drawn[700].append(escape(_attribute(token, "title") or ""))
+                drawn[700].append(escape(token.attribute("title") or ""))
     match = LANG_RE.search(html)
     return PageText(
         lang=match.group(1) if match else "",
@@ -161,14 +143,12 @@ def read_page(html: str) -> PageText:
     )
 
 
-def common_chars(pages: Sequence[PageText], weight: int) -> str:
+def common_chars(pages: Sequence[PageText], weight: int) -> frozenset[str]:
     """The common slice of these pages (one language) in weight: ASCII and what at least
-    COMMON_SHARE of them draw, most drawn first (then by code point)."""
+    COMMON_SHARE of them draw."""
     counts = Counter(c for page in pages for c in page.drawn[weight])
     needed = COMMON_SHARE * len(pages)
-    chosen = [c for c, n in counts.items() if n >= needed and c not in ASCII]
-    chosen.sort(key=lambda c: (-counts[c], c))
-    return "".join(sorted(ASCII)) + "".join(chosen)
+    return ASCII | {c for c, n in counts.items() if n >= needed}
 
 
 def unicode_range(chars: Iterable[str]) -> str:

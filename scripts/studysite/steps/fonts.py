@@ -96,8 +96,9 @@ def _file_hash(path: Path) -> str:
     return _hashes.get(path, lambda file: _sha256(file.read_bytes()))
 
 
-def _cached(key: str, make: Callable[[], bytes]) -> bytes:
-    """Return the bytes cached under key (a file name), or make, store and return them."""
+def cached(key: str, make: Callable[[], bytes]) -> bytes:
+    """Return the bytes cached under key (a file name), or make, store and return them. The
+    key must name everything the bytes depend on (content hashes): the cache never goes stale."""
     path = CACHE_DIR / key
     if path.is_file():
         path.touch()  # recently used: keep it when pruning
@@ -110,12 +111,6 @@ def _cached(key: str, make: Callable[[], bytes]) -> bytes:
     tmp.write_bytes(data)
     tmp.replace(path)
     return data
-
-
-def cached(key: str, make: Callable[[], bytes]) -> bytes:
-    """The bytes cached under key in the font cache, made and stored first if missing. The
-    key must name everything the bytes depend on (content hashes): the cache never goes stale."""
-    return _cached(key, make)
 
 
 def prune_cache(max_age_days: float = 30) -> int:
@@ -183,7 +178,7 @@ def covered_chars(data: bytes) -> frozenset[str]:
         return "".join(chr(c) for c in sorted(cmap)).encode("utf-8", "surrogatepass")
 
     return frozenset(
-        _cached(f"cmap-{_sha256(data)}.txt", read_cmap).decode("utf-8", "surrogatepass")
+        cached(f"cmap-{_sha256(data)}.txt", read_cmap).decode("utf-8", "surrogatepass")
     )
 
 
@@ -210,7 +205,7 @@ class SiteFont:
         self._text = "".join(sorted(self.chars))
         self._key = _sha256(CACHE_VERSION.encode(), self._text.encode())
         self._masters: dict[int, bytes] = {}
-        self._master_hashes: dict[tuple[int, int], hashlib._Hash] = {}
+        self._master_hashes: dict[int, hashlib._Hash] = {}
         self._cuts: dict[tuple[int, str], bytes] = {}  # the same slice serves many pages
 
     def _master_key(self, weight: FontWeight) -> str:
@@ -225,16 +220,16 @@ class SiteFont:
     def _cut_key(self, weight: FontWeight, master: bytes, wanted: str) -> str:
         # _sha256(master, wanted), with the master hashed once: a build asks for hundreds of
         # cuts (every page's font slices), and hashing the master each time added up.
-        started = self._master_hashes.get((weight.weight, len(master)))
+        started = self._master_hashes.get(weight.weight)  # master(weight) is one per instance
         if started is None:
-            started = self._master_hashes[weight.weight, len(master)] = hashlib.sha256(master)
+            started = self._master_hashes[weight.weight] = hashlib.sha256(master)
         digest = started.copy()
         digest.update(wanted.encode())
         return f"{weight.weight}-{digest.hexdigest()[:20]}.woff2"
 
     def master(self, weight: FontWeight) -> bytes:
         if weight.weight not in self._masters:
-            self._masters[weight.weight] = _cached(
+            self._masters[weight.weight] = cached(
                 self._master_key(weight),
                 lambda: subset_font(weight.source.read_bytes(), self._text, weight.weight, None),
             )
@@ -242,7 +237,7 @@ class SiteFont:
 
     def woff2(self, weight: FontWeight) -> bytes:
         master = self.master(weight)
-        return _cached(
+        return cached(
             self._woff2_key(weight, master),
             lambda: subset_font(master, self._text, weight.weight, "woff2"),
         )
@@ -252,7 +247,7 @@ class SiteFont:
         is the slow part, and most builds cut the same diagrams again)."""
         master, wanted = self.master(weight), self._wanted(chars)
         if (weight.weight, wanted) not in self._cuts:
-            self._cuts[weight.weight, wanted] = _cached(
+            self._cuts[weight.weight, wanted] = cached(
                 self._cut_key(weight, master, wanted),
                 lambda: subset_font(master, wanted, weight.weight, "woff2"),
             )

@@ -18,6 +18,7 @@ import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from . import font_slices
@@ -53,7 +54,7 @@ class Slice:
     shared: bool = False  # a language's common slice, which every page of it declares
     data: bytes = b""
 
-    @property
+    @cached_property
     def filename(self) -> str:
         digest = hashlib.sha256(self.data).hexdigest()[:12]
         return f"study-sans-{self.weight.weight}-{digest}.woff2"
@@ -142,15 +143,15 @@ def _read_page(html: str) -> PageText:
     return PageText(data["lang"], {int(w): frozenset(c) for w, c in data["drawn"].items()})
 
 
-def _commons(pages: list[PageText], covered: frozenset[str]) -> dict[tuple[str, int], str]:
+def _commons(
+    pages: list[PageText], covered: frozenset[str]
+) -> dict[tuple[str, int], frozenset[str]]:
     """Each language's common slice in each weight."""
     by_lang: dict[str, list[PageText]] = defaultdict(list)
     for page in pages:
         by_lang[page.lang].append(page)
     return {
-        (lang, weight.weight): "".join(
-            c for c in common_chars(group, weight.weight) if c in covered
-        )
+        (lang, weight.weight): common_chars(group, weight.weight) & covered
         for lang, group in by_lang.items()
         for weight in WEIGHTS
     }
@@ -159,14 +160,14 @@ def _commons(pages: list[PageText], covered: frozenset[str]) -> dict[tuple[str, 
 def _plan(
     page: PageText,
     possible: frozenset[str],
-    commons: dict[tuple[str, int], str],
+    commons: dict[tuple[str, int], frozenset[str]],
     covered: frozenset[str],
 ) -> list[Slice]:
     """A page's slices: per weight, its language's common slice, what else it draws (its page
     slice) and every other character it may draw later (its spare slice)."""
     slices = []
     for weight in WEIGHTS:
-        common = frozenset(commons[page.lang, weight.weight])
+        common = commons[page.lang, weight.weight]
         drawn = page.drawn[weight.weight] & covered
         own = drawn - common
         spare = possible - common - own
