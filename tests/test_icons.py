@@ -58,3 +58,12 @@ def test_edge_colour() -> None:
 
 def test_the_command_needs_a_built_site(tmp_path: Path) -> None:
     assert main(["icons", "-f", str(SITE.config_file), str(tmp_path)]) == 1
+
+
+def test_cached_icons_are_the_ones_rendered_afresh(site: BuiltSite) -> None:
+    """The build copies the icons from the cache: they are the bytes a fresh render makes,
+    and another favicon has another key."""
+    svg = (site.root / SVG).read_text(encoding="utf-8")
+    for name, make in icons.renderers(svg).items():
+        assert make() == (site.root / PATHS[name]).read_bytes(), name
+    assert icons.cache_key(svg) != icons.cache_key(svg.replace("<svg", "<svg ", 1))

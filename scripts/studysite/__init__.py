@@ -22,7 +22,8 @@ PROJECT_DIR = Path(__file__).resolve().parents[2]
 # contributor guide draws it). `probe` stands apart: only the tests and benchmarks use it.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("project", ("studysite",)),
-    ("utilities", ("studysite.bilingual", "studysite.buildstate", "studysite.filecache",
+    ("utilities", ("studysite.bilingual", "studysite.buildstate", "studysite.derived",
+                   "studysite.filecache",
                    "studysite.hangul", "studysite.htmlscan", "studysite.mkdocs_cli",
                    "studysite.node", "studysite.parallel", "studysite.rendermemo",
                    "studysite.urls",

@@ -247,8 +247,9 @@ def _conflicts(terms: list[Term], languages: Sequence[str]) -> Iterator[TermProb
                     )
                     continue
                 # The spelling rule would then flag every use of the other form.
+                inside = _words_pattern(variant)
                 for form, other in every_form.items():
-                    if _contains_words(form, variant):
+                    if inside.search(form):
                         yield TermProblem(
                             term.line,
                             f"term {term.id!r}: variant {variant!r} occurs in {other.id!r}'s "
@@ -256,10 +257,11 @@ def _conflicts(terms: list[Term], languages: Sequence[str]) -> Iterator[TermProb
                         )
 
 
-def _contains_words(text: str, part: str) -> bool:
-    """part occurs in text, not starting inside a word (a Korean word may go on after it)."""
+def _words_pattern(part: str) -> re.Pattern[str]:
+    """part's occurrences, not starting inside a word (a Korean word may go on after it);
+    compiled once per variant: it is tried on every preferred form."""
     pattern = r"\s+".join(re.escape(word) for word in part.split())
-    return re.search(rf"(?<!\w){pattern}(?![A-Za-z0-9])", text, re.IGNORECASE) is not None
+    return re.compile(rf"(?<!\w){pattern}(?![A-Za-z0-9])", re.IGNORECASE)
 
 
 # libyaml's loader where PyYAML has it (its wheels do): the same data and line marks as the

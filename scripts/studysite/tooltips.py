@@ -159,6 +159,8 @@ class TermTreeprocessor(AbbrTreeprocessor):
 
     def _wrap(self, text: str) -> tuple[str, list[etree.Element]]:
         """text up to its first mark, and the abbr elements of the marks (with their tails)."""
+        if self.matcher.names.search(text) is None:  # most text nodes: one search, no more
+            return text, []
         marks = self._marks(text)
         elements: list[etree.Element] = []
         for index, (start, end, title) in enumerate(marks):

@@ -10,7 +10,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import load_config
+from ..model import build_site
+from .config import CheckerConfig, settings
 from .findings import Finding, Severity
 from .report import summary
 from .runner import check
@@ -35,8 +36,11 @@ class GateResult:
 
 
 def run(config_file: Path) -> GateResult:
+    """Check the site of config_file: the site model the build hooks load (model.build_site),
+    loaded once per build, not once for the gate and again for the hooks."""
     started = time.perf_counter()
-    result = check(load_config(config_file))
+    site = build_site(config_file)
+    result = check(CheckerConfig(site, settings(site)))
     state.undecodable = result.undecodable
     return GateResult(
         result.findings,

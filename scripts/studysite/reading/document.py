@@ -12,23 +12,24 @@ rules, the glossary and the practice page read pages here (`parse_file`, once pe
 
 from __future__ import annotations
 
+import pickle
 import re
 from dataclasses import dataclass, field
 from functools import cache
 from html.parser import HTMLParser
+from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.admon import admon_plugin
-from mdit_py_plugins.deflist import deflist_plugin
-from mdit_py_plugins.footnote import footnote_plugin
-from mdit_py_plugins.front_matter import front_matter_plugin
-
+from .. import derived, questions
 from ..filecache import FileCache
 from ..questions import Question
 from ..questions import parse as parse_questions
 from .source import DecodeFailure, read_source
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 # pymdownx.tabbed's `=== "Label"` opens a block of indented content, like an admonition. The
 # admonition plugin reads it once the marker becomes `!!! tab` (only that line's columns move,
@@ -87,6 +88,13 @@ class Document:
 
 @cache
 def _parser() -> MarkdownIt:
+    # Imported here: a build whose pages are all in the parse cache never needs markdown-it.
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.admon import admon_plugin
+    from mdit_py_plugins.deflist import deflist_plugin
+    from mdit_py_plugins.footnote import footnote_plugin
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
     parser = (
         MarkdownIt("commonmark", {"html": True})
         .use(front_matter_plugin)
@@ -264,12 +272,44 @@ def parse(text: str) -> Document:
     return document
 
 
+# A page's parse on disk (derived.cached), keyed by its text and by what makes the parse: this
+# module, the questions' parser and markdown-it's versions. Every build (the checker gate, the
+# model's titles, the hooks) reads each page; a page that did not change is not parsed again.
+PARSE_CACHE = derived.CACHE_ROOT / "parse"
+
+
+@cache
+def _parser_key() -> bytes:
+    code = [Path(__file__).read_bytes(), Path(questions.__file__).read_bytes()]
+    versions = f"{version('markdown-it-py')} {version('mdit-py-plugins')}".encode()
+    return derived.digest([*code, versions]).encode()
+
+
+def parse_cached(text: str) -> Document:
+    """parse(text), from the parse cache when it holds this text's parse."""
+    made: list[Document] = []
+
+    def make() -> bytes:
+        made.append(parse(text))
+        return pickle.dumps(made[0], protocol=pickle.HIGHEST_PROTOCOL)
+
+    key = derived.digest([_parser_key(), text.encode("utf-8", "surrogatepass")])
+    data = derived.cached(PARSE_CACHE, f"{key}.pickle", make)
+    if made:
+        return made[0]
+    try:
+        document = pickle.loads(data)
+    except Exception:  # a damaged entry (a disk error): parse again
+        return parse(text)
+    return document if isinstance(document, Document) else parse(text)
+
+
 def _read(path: Path) -> tuple[str, Document] | DecodeFailure:
     try:
         text = read_source(path).text
     except DecodeFailure as failure:
         return failure
-    return text, parse(text)
+    return text, parse_cached(text)
 
 
 _read_files: FileCache[tuple[str, Document] | DecodeFailure] = FileCache()

@@ -48,7 +48,10 @@ def find_images(html: str) -> list[ImageTag]:
     """The page's <img> tags, each with the visible text of the <article> before it."""
     images: list[ImageTag] = []
     article_depth = skip_depth = text = 0
+    last = html.lower().rfind("<img")  # nothing after it matters: most of a page, often
     for token in htmlscan.tokens(html):
+        if token.start > last:
+            break
         if isinstance(token, htmlscan.Text):
             if article_depth and not skip_depth:
                 text += len(" ".join(htmlscan.text_of(html, token).split()))

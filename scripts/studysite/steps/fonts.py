@@ -21,8 +21,6 @@ import hashlib
 import html
 import io
 import os
-import threading
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,13 +29,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
 
-from .. import PROJECT_DIR
+from .. import PROJECT_DIR, derived
 from ..filecache import FileCache
 from ..parallel import cpus, pool
 
 FONT_DIR = PROJECT_DIR / "fonts"
 # Subsets are cached by content hash; WEBFONT_CACHE points elsewhere (the benchmark uses it).
-CACHE_DIR = Path(os.environ.get("WEBFONT_CACHE") or PROJECT_DIR / ".cache" / "webfont")
+CACHE_DIR = Path(os.environ.get("WEBFONT_CACHE") or derived.CACHE_ROOT / "webfont")
 FAMILY = "Study Sans"
 LICENSE_FILE = FONT_DIR / "OFL.txt"
 FONT_DIR_IN_SITE = Path("assets") / "fonts"
@@ -82,10 +80,7 @@ def text_chars(texts: Iterable[str]) -> frozenset[str]:
 
 
 def _sha256(*parts: bytes) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(part)
-    return digest.hexdigest()[:20]
+    return derived.digest(parts)
 
 
 _hashes: FileCache[str] = FileCache(size=16)
@@ -97,31 +92,13 @@ def _file_hash(path: Path) -> str:
 
 
 def cached(key: str, make: Callable[[], bytes]) -> bytes:
-    """Return the bytes cached under key (a file name), or make, store and return them. The
-    key must name everything the bytes depend on (content hashes): the cache never goes stale."""
-    path = CACHE_DIR / key
-    if path.is_file():
-        path.touch()  # recently used: keep it when pruning
-        return path.read_bytes()
-    data: bytes = make()
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    # A name of its own, then an atomic rename: parallel builds (serve + test) never collide
-    # or read half a file.
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
-    return data
+    """The bytes cached under key in the font cache (derived.cached), or make()'s, stored."""
+    return derived.cached(CACHE_DIR, key, make)
 
 
-def prune_cache(max_age_days: float = 30) -> int:
-    """Delete cache entries unused for max_age_days; return how many were deleted."""
-    if not CACHE_DIR.is_dir():
-        return 0
-    cutoff = time.time() - max_age_days * 86400
-    stale = [p for p in CACHE_DIR.iterdir() if p.is_file() and p.stat().st_mtime < cutoff]
-    for path in stale:
-        path.unlink(missing_ok=True)
-    return len(stale)
+def prune_cache(max_age_days: float = derived.MAX_AGE_DAYS) -> int:
+    """Delete font cache entries unused for max_age_days; return how many were deleted."""
+    return derived.prune(CACHE_DIR, max_age_days)
 
 
 def _rename(font: TTFont, weight: int) -> None:
