@@ -195,7 +195,7 @@ def test_printing_a_page_shows_answers_and_hides_navigation(
 ) -> None:
     """Ctrl+P: Chromium's own print path, as a reader's browser would print the page."""
     open_page(tab, base_url + SITE.page("redshift.md")[lang].url)
-    assert not tab.locator("details.question").first.evaluate("d => d.open")
+    assert not tab.locator("details.quiz-answer").first.evaluate("d => d.open")
     pdf = tab.pdf(format="A4", print_background=True)
     assert_site_font_only(pdf)
     # pdftotext, not pypdf: pypdf puts a space wherever the font changes, and a word's
@@ -206,6 +206,7 @@ def test_printing_a_page_shows_answers_and_hides_navigation(
     ).stdout.decode("utf-8")
     text = " ".join(printed.split())
     assert answer in text
+    assert f"{SITE.labels(lang).quiz_key}: " in text  # the folded key prints open
     assert nav not in text  # the navigation sidebar is not printed
 
 

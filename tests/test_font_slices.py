@@ -27,6 +27,7 @@ PAGE = """<!doctype html><html lang="ko"><head><title>갑</title>
 <details class="question"><summary>진</summary><p>사 <b>오</b></p></details>
 <details open><summary>미</summary><p>유</p></details>
 <p hidden>술</p><img src="a.png" alt="해"><br><svg><path d="M0"/></svg>
+<p class="practice-progress" data-template="{total}문제 중 {known}문제" hidden></p>
 <table><tr><th>월</th><td>화</td></tr></table></article></body></html>"""
 
 
@@ -58,6 +59,7 @@ def test_the_language_is_the_html_element_s(page: PageText) -> None:
         ("미", 700),  # an open details' summary
         ("유", 400),  # ... and its content
         ("술", 400),  # hidden elements count as drawn (scripts show some at once)
+        ("중", 700),  # a line practice.js writes from its template, in its (bold) weight
     ],
 )
 def test_text_is_drawn_in_its_weight(page: PageText, text: str, weight: int) -> None:

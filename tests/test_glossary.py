@@ -18,7 +18,9 @@ from studysite.urls import resolve
 assert SITE.terms_file is not None and SITE.glossary_page is not None
 TERMS = load_terms(SITE.terms_file, SITE.codes).terms
 GLOSSARY = SITE.page(SITE.glossary_page.as_posix())
-CONTENT_PAGES = [page for page in PAGES if page is not GLOSSARY]
+assert SITE.practice_page is not None
+PRACTICE = SITE.page(SITE.practice_page.as_posix())
+CONTENT_PAGES = [page for page in PAGES if page not in (GLOSSARY, PRACTICE)]
 
 
 def article(site: BuiltSite, relative: str) -> Tag:
@@ -151,9 +153,11 @@ def test_a_term_that_is_no_abbreviation_is_marked_once(site: BuiltSite, lang: st
     assert len(redshift) == 1, redshift
 
 
-def test_the_glossary_page_has_no_tooltips(site: BuiltSite) -> None:
+def test_the_glossary_and_practice_pages_have_no_tooltips(site: BuiltSite) -> None:
+    """The glossary defines the terms; the practice page's items link the pages that do."""
     for lang in LANGUAGES:
         assert abbreviations(site, GLOSSARY[lang].dest) == []
+        assert abbreviations(site, PRACTICE[lang].dest) == []
 
 
 def test_tooltips_do_not_print(site: BuiltSite) -> None:

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from pypdf.generic import Destination
 
 from conftest import LANGUAGES, SITE, BuiltSite, missing
+from studysite import questions
 from studysite.hangul import HANGUL_RE
 from studysite.steps.pdf import book_pages
 from studysite.terms import load_terms
@@ -53,6 +54,12 @@ def outline(reader: PdfReader) -> list[tuple[str, int, list]]:
     return result
 
 
+def contents_pages(reader: PdfReader) -> slice:
+    """The pages of the table of contents (0-based): after the cover, before the first
+    chapter."""
+    return slice(1, outline(reader)[0][1] - 1)
+
+
 def all_bookmarks(reader: PdfReader) -> list[tuple[str, int]]:
     """(title, page number) of every bookmark, in document order."""
     found: list[tuple[str, int]] = []
@@ -77,7 +84,7 @@ def readers(books: dict[str, Path]) -> dict[str, PdfReader]:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_books_exist_with_a_plausible_length(readers: dict[str, PdfReader], lang: str) -> None:
     reader = readers[lang]
-    assert 20 <= len(reader.pages) <= 80, len(reader.pages)
+    assert 20 <= len(reader.pages) <= 160, len(reader.pages)  # ~100 items and their keys
     for page in reader.pages:
         box = page.mediabox
         assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 in pt
@@ -101,7 +108,7 @@ def test_contents_page_numbers_match_the_headings(
 ) -> None:
     reader = readers[lang]
     headings = all_bookmarks(reader)  # in document order, like the contents
-    text = "\n".join(book_pages[lang][1:3])
+    text = "\n".join(book_pages[lang][contents_pages(reader)])
     entries = [m.groupdict() for m in map(TOC_LINE.match, text.splitlines()) if m]
     assert len(entries) >= 40, text[:500]
     position = 0
@@ -114,7 +121,7 @@ def test_contents_page_numbers_match_the_headings(
     # The entries are links: clicking one goes to the page.
     links = [
         a
-        for p in reader.pages[1:3]
+        for p in reader.pages[contents_pages(reader)]
         for a in (p.get("/Annots") or [])
         if a.get_object().get("/Subtype") == "/Link"
     ]
@@ -174,6 +181,43 @@ def test_english_book_uses_the_english_diagrams(book_pages: dict[str, list[str]]
 def test_questions_print_with_their_answers(book_pages: dict[str, list[str]]) -> None:
     for lang, answer in (("ko", "향상된 VPC 라우팅"), ("en", "Enhanced VPC Routing")):
         assert answer in flat("\n".join(book_pages[lang]))
+
+
+def _child_title(child: object) -> str | None:
+    return child.title if isinstance(child, Destination) else None
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_chapter_prints_its_items_then_their_answer_key(
+    readers: dict[str, PdfReader], book_pages: dict[str, list[str]], lang: str
+) -> None:
+    """A workbook: a chapter prints its items numbered, with lettered options and no key;
+    its last section is the answer key, every item's key and explanations in order."""
+    labels, reader, texts = SITE.labels(lang), readers[lang], book_pages[lang]
+    top = outline(reader)
+    ends = [page for _, page, _ in top[1:]] + [len(texts) + 1]
+    for page, (_, first, children), end in zip(BOOK_PAGES, top, ends, strict=True):
+        items = [
+            q
+            for q in questions.parse(
+                (SITE.docs_dir / page[lang].source).read_text(encoding="utf-8")
+            )
+            if q.id
+        ]
+        titles = [_child_title(child) for child in children]
+        if not items:
+            assert labels.quiz_answer_key not in titles, page.name
+            continue
+        assert titles[-1] == labels.quiz_answer_key, page.name
+        key_page = reader.get_destination_page_number(children[-1]) + 1
+        body = flat("\n".join(texts[first - 1 : key_page - 1]))
+        key = flat("\n".join(texts[key_page - 1 : end - 1]))
+        assert f"{labels.quiz_key}: " not in body, page.name  # no key under the questions
+        for number, question in enumerate(items, 1):
+            letters = ", ".join(o.letter for o in question.options if o.correct)
+            assert f"{number}. {labels.quiz_key}: {letters}" in key, (page.name, number)
+        for option in items[-1].options:
+            assert f"{option.letter}." in body, (page.name, option.letter)
 
 
 def test_cross_references_are_internal_links(readers: dict[str, PdfReader]) -> None:
@@ -265,7 +309,9 @@ def test_the_glossary_is_the_books_appendix(
     assert last_title == title and len(initials) >= 15
     contents = [
         m.groupdict()
-        for m in map(TOC_LINE.match, "\n".join(book_pages[lang][1:3]).splitlines())
+        for m in map(
+            TOC_LINE.match, "\n".join(book_pages[lang][contents_pages(reader)]).splitlines()
+        )
         if m
     ]
     assert contents[-1]["title"].strip() == title and int(contents[-1]["page"]) == first_page

@@ -17,7 +17,7 @@ from studysite.check.runner import check
 from studysite.model import Page
 from studysite.urls import resolve
 
-MIN_QUESTIONS = 4
+MIN_QUESTIONS = 6  # on every service page (issue 19); the pipeline page 4
 SERVICE = [item.page for item in practice.service_pages(SITE, LANGUAGES[0])]
 SERVICE_IDS = [page.name for page in SERVICE]
 assert SITE.practice_page is not None
@@ -44,22 +44,41 @@ def test_the_service_pages_are_the_ten_services() -> None:
 def test_every_service_page_has_its_questions_with_ids(
     site: BuiltSite, page: Page, lang: str
 ) -> None:
+    """Each item renders as its block: the stem and every lettered option visible (with
+    data-option-id), the key and the explanations folded, a link to the explaining section."""
     body = article(site, page[lang].dest)
-    blocks = body.select("details.question")
-    assert len(blocks) >= MIN_QUESTIONS, [b.summary.get_text()[:40] for b in blocks]
-    ids = [b.get("data-question-id") for b in blocks]
+    blocks = body.select("div.quiz")
     source = questions.parse((SITE.docs_dir / page[lang].source).read_text(encoding="utf-8"))
-    assert ids == [q.id for q in source] and all(ids)
-    for block in blocks:
-        assert "{" not in block.summary.get_text()  # the id is not shown in the title
-        assert not block.has_attr("open")  # the answer stays collapsed
-        assert block.select("a[href]"), f"{block['data-question-id']}: no link to a section"
+    assert len(blocks) >= MIN_QUESTIONS
+    assert [b.get("data-question-id") for b in blocks] == [q.id for q in source]
+    for block, question in zip(blocks, source, strict=True):
+        stem = block.select_one(".quiz-stem")
+        assert stem is not None and "{" not in stem.get_text()  # no id in the stem
+        options = block.select("ol.quiz-options > li[data-option-id]")
+        assert [o["data-option-id"] for o in options] == [o.id for o in question.options]
+        assert [o.select_one(".quiz-letter").get_text() for o in options] == [
+            f"{o.letter}." for o in question.options
+        ]
+        answer = block.select_one("details.quiz-answer")
+        assert answer is not None and not answer.has_attr("open")  # the key stays folded
+        keys = ", ".join(o.letter for o in question.options if o.correct)
+        assert f"{SITE.labels(lang).quiz_key}: {keys}" in answer.get_text()
+        assert answer.select("a[href]"), f"{question.id}: no link to a section"
+        assert not block.find("input")  # no task-list checkbox gives the key away
 
 
 @pytest.mark.parametrize("page", SERVICE, ids=SERVICE_IDS)
 def test_questions_have_the_same_ids_in_both_languages(site: BuiltSite, page: Page) -> None:
     ids = {
-        lang: [b["data-question-id"] for b in article(site, page[lang].dest)("details")]
+        lang: [
+            (
+                b["data-question-id"],
+                b["data-domain"],
+                b["data-kind"],
+                len(b.select("li[data-option-id]")),
+            )
+            for b in article(site, page[lang].dest).select("div.quiz")
+        ]
         for lang in LANGUAGES
     }
     assert ids[LANGUAGES[0]] == ids[LANGUAGES[1]]
@@ -69,7 +88,7 @@ def test_the_enhanced_vpc_routing_question_is_kept(site: BuiltSite) -> None:
     page = SITE.page("redshift.md")
     for lang, answer in (("ko", "향상된 VPC 라우팅"), ("en", "Enhanced VPC Routing")):
         block = article(site, page[lang].dest).select_one(
-            'details[data-question-id="redshift-enhanced-vpc-routing"]'
+            'div.quiz[data-question-id="redshift-enhanced-vpc-routing"]'
         )
         assert block is not None and answer in block.get_text()
 
@@ -118,12 +137,18 @@ def test_the_practice_page_holds_every_question_of_the_pages(site: BuiltSite, la
     ]
     expected = [
         (PurePosixPath(item.page[LANGUAGES[0]].source).stem, q.id)
-        for item in practice.service_pages(SITE, lang)
+        for item in practice.question_pages(SITE, lang)
         for q in item.questions
     ]
     assert shown == expected and len(shown) >= MIN_QUESTIONS * len(SERVICE)
+    with_items = [item.page for item in practice.question_pages(SITE, lang)]
+    names = [page.name for page in with_items]
+    assert {page.name for page in SERVICE} <= set(names)  # the pipeline and compare's too
     groups = [h["id"] for h in body.select("h2[id^='practice-']")]
-    assert groups == [f"practice-{page.name}" for page in SERVICE]
+    assert groups == [f"practice-{name}" for name in names]
+    folded = body.select("details.practice-group")
+    assert [d["data-practice-group"] for d in folded] == names
+    assert not any(d.has_attr("open") for d in folded)  # drawn when opened: not in the first view
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -132,12 +157,13 @@ def test_each_practice_question_has_its_answer_button_and_way_back(
 ) -> None:
     version = PRACTICE[lang]
     for item in article(site, version.dest).select(".practice-question"):
-        details = item.find("details", class_="question")
-        assert details is not None and details.find("summary") is not None
+        quiz = item.select_one("div.quiz")
+        assert quiz is not None and quiz["data-question-id"] == item["data-question-id"]
+        assert quiz.select_one("details.quiz-answer > summary") is not None
         button = item.select_one("button.practice-got-it")
         assert button["type"] == "button" and button["aria-pressed"] == "false"
         assert button.get_text(strip=True) == SITE.labels(lang).practice_got_it
-        targets = [resolve(version.url, a["href"]) for a in details.select("a[href]")]
+        targets = [resolve(version.url, a["href"]) for a in item.select("a[href]")]
         pages = {SITE.page_by_url(t.path) for t in targets if t is not None}
         group = SITE.page(f"{item['data-practice-group']}.md")[lang]
         assert group in pages, f"{item['data-question-id']}: no link back to {group.url}"
@@ -199,14 +225,6 @@ def test_questions_are_parsed_with_their_ids_bodies_and_sections() -> None:
     ]
     assert found[0].title == '첫 질문은 \\"무엇\\"입니까?'
     assert found[0].body == "**답**\n\n- 이유: [절](#title)"
-
-
-def test_ids_are_taken_off_before_markdown_and_put_on_the_blocks() -> None:
-    stripped, ids = questions.strip_ids(PAGE)
-    assert ids == ["page-first", "page-second"]
-    assert "{ #page-first }" not in stripped and "{ #not-a-question }" in stripped
-    html = '<details class="question"><summary>a</summary></details>' * 2
-    assert questions.mark_ids(html, ids).count('data-question-id="page-') == 2
 
 
 def findings(tmp_path: Path, ko: str, en: str) -> list[tuple[str, int, str, str]]:

@@ -144,16 +144,19 @@ def test_every_service_page_has_corrections(site: BuiltSite) -> None:
 
 
 def test_redshift_question_is_collapsed_with_its_answer(site: BuiltSite) -> None:
+    """The options show, the key does not until the reader opens it."""
     redshift = SITE.page("redshift.md")
     for lang, answer in (("ko", "향상된 VPC 라우팅"), ("en", "Enhanced VPC Routing")):
         question = article(site.soup(redshift[lang].dest)).select_one(
-            'details.question[data-question-id="redshift-enhanced-vpc-routing"]'
+            'div.quiz[data-question-id="redshift-enhanced-vpc-routing"]'
         )
         assert question is not None, lang
-        assert not question.has_attr("open"), "the answer must stay hidden until opened"
-        summary = question.find("summary").get_text()
-        assert "VPC" in summary and answer not in summary
-        assert answer in question.get_text()
+        stem = question.select_one(".quiz-stem").get_text()
+        assert answer not in stem
+        assert answer in question.select_one("ol.quiz-options").get_text()
+        folded = question.select_one("details.quiz-answer")
+        assert not folded.has_attr("open"), "the key must stay hidden until opened"
+        assert SITE.labels(lang).quiz_key in folded.get_text()
 
 
 @pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)

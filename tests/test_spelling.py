@@ -164,6 +164,7 @@ def test_a_save_rescans_only_its_file_and_finds_what_a_fresh_run_finds(
     the terms data, the findings are those of a fresh run."""
     from studysite.check import spelling
 
+    monkeypatch.setattr(spelling, "SPELLING_CACHE", tmp_path / "cache")  # a cold disk cache
     scanned: list[str] = []
     real_find = spelling.find
     monkeypatch.setattr(
@@ -201,3 +202,35 @@ def test_a_save_rescans_only_its_file_and_finds_what_a_fresh_run_finds(
     after_terms = run()
     assert len(scanned) == 3  # a new vocabulary: every file again
     assert after_terms == run(fresh=True) != after_save
+
+
+def test_misspellings_from_the_disk_cache_are_a_fresh_scans(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold build reads each unchanged file's misspellings from the disk cache (keyed by
+    its text, the vocabulary and the rule's code): they are what a scan finds."""
+    from studysite.check import spelling
+
+    monkeypatch.setattr(spelling, "SPELLING_CACHE", tmp_path / "cache")
+    config = make_tree(
+        tmp_path,
+        {"index.md": page("레드쉬프트와 데이터 주입."), "index.en.md": EN_PAGE, "terms.yml": TERMS},
+        languages=("ko", "en"),
+        extra={"terms": "terms.yml"},
+    )
+
+    def run() -> list[tuple[str, int, int, str]]:
+        spelling._Memo.current = None  # a new process: nothing kept in memory
+        result = check(load_config(config), cwd=tmp_path)
+        return [(f.path, f.line, f.column, f.message) for f in result.findings]
+
+    first = run()
+    assert any("non-preferred" in finding[3] for finding in first)
+    assert list((tmp_path / "cache").iterdir())
+    monkeypatch.setattr(spelling, "find", lambda *args: pytest.fail("scanned again"))
+    assert run() == first
+    for entry in (tmp_path / "cache").iterdir():
+        entry.write_text("[[1, 2]]", encoding="utf-8")  # damaged: scanned again
+    monkeypatch.undo()
+    monkeypatch.setattr(spelling, "SPELLING_CACHE", tmp_path / "cache")
+    assert run() == first

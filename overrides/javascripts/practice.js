@@ -46,11 +46,11 @@
 
   questions.forEach((question, index) => {
     const button = question.querySelector(".practice-got-it");
-    const summary = question.querySelector("summary");
-    if (summary) {
+    const stem = question.querySelector(".quiz-stem");
+    if (stem) {
       // The button's name is the same on every question: say which one it marks.
-      summary.id ||= `practice-question-${index + 1}`;
-      button.setAttribute("aria-describedby", summary.id);
+      stem.id ||= `practice-question-${index + 1}`;
+      button.setAttribute("aria-describedby", stem.id);
     }
     button.addEventListener("click", () => {
       const known = load();

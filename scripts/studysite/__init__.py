@@ -31,7 +31,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("data", ("studysite.questions", "studysite.terms")),
     ("reading", ("studysite.reading",)),
     ("model", ("studysite.model",)),
-    ("content", ("studysite.glossary", "studysite.practice", "studysite.synonyms",
+    ("content", ("studysite.bank", "studysite.glossary", "studysite.practice", "studysite.synonyms",
                  "studysite.tooltips")),
     ("pipeline", ("studysite.check", "studysite.steps")),
     ("entry points", ("studysite.hooks", "studysite.cli")),

@@ -61,6 +61,14 @@ class LabelsConfig(Config):
     practice_reset = c.Type(str, default="Clear my progress")
     practice_reset_confirm = c.Type(str, default='Clear every "Got it" mark on this page?')
     practice_source = c.Type(str, default="Question on")
+    practice_group = c.Type(str, default="{count} questions")  # a page's folded group
+    # A review question (studysite.questions): the title of its folded answer, the key's label,
+    # an option's verdict, and the heading of a chapter's answer key in the books.
+    quiz_answer = c.Type(str, default="Answer and explanations")
+    quiz_key = c.Type(str, default="Answer")
+    quiz_right = c.Type(str, default="Correct")
+    quiz_wrong = c.Type(str, default="Incorrect")
+    quiz_answer_key = c.Type(str, default="Answer key")
 
 
 class ExtraConfig(Config):
@@ -110,6 +118,12 @@ class Labels:
     practice_reset: str
     practice_reset_confirm: str
     practice_source: str
+    practice_group: str
+    quiz_answer: str
+    quiz_key: str
+    quiz_right: str
+    quiz_wrong: str
+    quiz_answer_key: str
 
 
 @dataclass(frozen=True)

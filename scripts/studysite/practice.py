@@ -1,17 +1,17 @@
-"""The practice page (extra.practice, in every language): every review question of the service
-pages, grouped by page in navigation order, each with a "got it" button; progress per page and
-overall is kept in the browser (overrides/javascripts/practice.js).
+"""The practice page (extra.practice, in every language): every review question of the pages,
+grouped by page in navigation order (each group folded), each with a "got it" button; progress
+per page and overall is kept in the browser (overrides/javascripts/practice.js).
 
-Made from the pages' own question blocks (studysite.questions) when the page is built: no copy
-to keep in step. The controls are rendered here, hidden, and practice.js shows them once it
-runs; the labels are the language's `extra.labels`.
+Made from the pages' own items (studysite.questions), rendered as on their pages, when the page
+is built: no copy to keep in step. The controls are rendered here, hidden, and practice.js
+shows them once it runs; the labels are the language's `extra.labels`.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 from . import questions
@@ -43,12 +43,27 @@ def service_pages(site: Site, lang: str) -> list[PageQuestions]:
     return found
 
 
-def _indent(text: str) -> str:
-    return "\n".join(f"    {line}" if line.strip() else "" for line in text.split("\n"))
+def question_pages(site: Site, lang: str) -> list[PageQuestions]:
+    """Every page of the navigation with review items, in navigation order (the service
+    pages, the pipeline and compare pages), with its items in lang."""
+    found = []
+    for page in site.pages:
+        source = PurePosixPath(page[lang].source)
+        items = tuple(q for q in parse_file(site.docs_dir / source).questions if q.id)
+        if items and source != site.translation_source(site.practice_page or source, lang):
+            found.append(PageQuestions(page, source, items))
+    return found
 
 
 def _attribute(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+def words(labels: Labels) -> questions.Words:
+    """The words an item is rendered with, in the labels' language."""
+    return questions.Words(
+        labels.quiz_answer, labels.quiz_key, labels.quiz_right, labels.quiz_wrong
+    )
 
 
 def _progress(group: str, labels: Labels) -> str:
@@ -58,6 +73,38 @@ def _progress(group: str, labels: Labels) -> str:
         f'<p class="practice-progress" data-practice-progress="{group}" '
         f'data-template="{template}" aria-live="polite" hidden></p>'
     )
+
+
+def _practice_item(
+    question: questions.Question, group: str, page_file: str, title: str, labels: Labels
+) -> list[str]:
+    """One item as on its page, but for the explanations of its options (the way back leads
+    to them: all of them on one page were over its first-view budget), with its "got it"
+    button."""
+    # Links to the item's own page are written with its file name (CONTRIBUTING); a bare
+    # "#section" would point into the practice page.
+    item = SAME_PAGE_LINK_RE.sub(
+        f"]({page_file}#",
+        "\n".join(
+            questions.render(replace(question, indent=""), words(labels), group, explanations=False)
+        ),
+    )
+    back = f"{page_file}#{question.section}" if question.section else page_file
+    return [
+        f'<div class="practice-question" data-question-id="{question.id}" '
+        f'data-practice-group="{group}" markdown="1">',
+        "",
+        item,
+        "",
+        f'<p class="practice-source" markdown>[{html.escape(labels.practice_source)}: '
+        f"{html.escape(title)}]({back})</p>",
+        "",
+        f'<button type="button" class="md-button practice-got-it" aria-pressed="false" '
+        f"hidden>{html.escape(labels.practice_got_it)}</button>",
+        "",
+        "</div>",
+        "",
+    ]
 
 
 def page_markdown(site: Site, lang: str, labels: Labels) -> str:
@@ -77,9 +124,10 @@ def page_markdown(site: Site, lang: str, labels: Labels) -> str:
         "</div>",
         "",
     ]
-    for item in service_pages(site, lang):
+    for item in question_pages(site, lang):
         group = PurePosixPath(item.page[default].source).stem
         version = item.page[lang]
+        count = labels.practice_group.replace("{count}", str(len(item.questions)))
         lines += [
             # Out of search: the questions are found on their own pages; the page's title and
             # introduction stay searchable (Material's data-search-exclude on the section).
@@ -87,28 +135,14 @@ def page_markdown(site: Site, lang: str, labels: Labels) -> str:
             "",
             _progress(group, labels),
             "",
+            # Folded per page: a page's items are drawn when the learner opens them, so their
+            # text is not in the first view (its fonts included: steps/font_slices.py).
+            f'<details class="practice-group" data-practice-group="{group}" markdown="1">',
+            f"<summary>{html.escape(count)}</summary>",
+            "",
         ]
         page_file = PurePosixPath(item.page[default].source).name
         for question in item.questions:
-            if question.id is None:
-                continue  # cannot keep progress without an id: the checker reports it (QST001)
-            # Links to the question's own page are written with its file name (CONTRIBUTING);
-            # a bare "#section" would point into the practice page.
-            body = SAME_PAGE_LINK_RE.sub(f"]({page_file}#", question.body)
-            back = f"{page_file}#{question.section}" if question.section else page_file
-            lines += [
-                f'<div class="practice-question" data-question-id="{question.id}" '
-                f'data-practice-group="{group}" markdown="1">',
-                "",
-                f'??? question "{question.title}"',
-                _indent(body),
-                "",
-                f"    [{html.escape(labels.practice_source)}: {version.title}]({back})",
-                "",
-                f'<button type="button" class="md-button practice-got-it" aria-pressed="false" '
-                f"hidden>{html.escape(labels.practice_got_it)}</button>",
-                "",
-                "</div>",
-                "",
-            ]
+            lines += _practice_item(question, group, page_file, version.title, labels)
+        lines += ["</details>", ""]
     return "\n".join(lines) + "\n"

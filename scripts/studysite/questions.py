@@ -1,32 +1,66 @@
-"""Review questions: the collapsed `question` blocks of the pages, each with its id.
+"""Review questions: the exam-style items of the pages, each a collapsed `question` block.
 
-    ??? question "레드시프트에서 … 기능은 무엇입니까?" { #redshift-enhanced-vpc-routing }
-        **향상된 VPC 라우팅(Enhanced VPC Routing)**
-        ...
+    ??? question "한 회사가 … 어떤 서비스가 가장 적합합니까?" { #athena-log-queries domain=cost }
+        - [ ] 레드시프트 스펙트럼(Redshift Spectrum)
+            - 레드시프트 클러스터가 있어야 함: 가끔 하는 쿼리에는 관리할 것이 더 많음
+        - [x] 아테나(Amazon Athena)
+            - 서버리스; 스캔한 데이터 양만큼 과금
+            - 출처: [Amazon Athena 요금](https://aws.amazon.com/athena/pricing/)
+        - [ ] …
 
-The id after the title (the heading attribute syntax) names the question on the whole site
-and in both languages: the practice page is made from these blocks, and a learner's progress
-is kept under the ids. pymdownx.details has no attribute syntax, so the hook
-(hooks/page_questions.py) takes the id off before Markdown and puts it on the built
-<details> as data-question-id.
+        설명: [아테나 개요](athena.md#overview)
 
-Read line by line rather than with markdown-it: a question is one line plus its indented body,
-and what the practice page needs is that body's source, verbatim.
+- The title is the stem. `{ #id domain=... }` (the heading attribute syntax) names the item on
+  the whole site, in both languages (a learner's progress is kept under the id), and its exam
+  domain (DOMAINS).
+- Options are a task list: `[x]` keyed. An option's id is its letter by position (a, b, c...).
+  Its nested bullets say why it is right or wrong here; a nested bullet made only of a label
+  and links (`출처: [..](..)`, `Source: [..](..)`) is a source.
+- One key: a single-answer item (4 options); two or more: multiple response (5 or more
+  options), whose stem says how many to choose (CHOOSE).
+- The last line, `설명: [title](page.md#section)`, links the section that explains the item.
+
+Read line by line rather than with markdown-it: an item is one line plus its indented body,
+and the renderer needs the texts' Markdown verbatim. The checker's QST rules
+(check/question_items.py) report what does not fit; this module parses whatever is written.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import textwrap
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+# The SAA-C03 exam domains, by the tag an item carries.
+DOMAINS = {
+    "secure": "Design Secure Architectures",
+    "resilient": "Design Resilient Architectures",
+    "performance": "Design High-Performing Architectures",
+    "cost": "Design Cost-Optimized Architectures",
+}
+SINGLE_OPTIONS = 4  # a single-answer item has exactly this many options
+MULTIPLE_OPTIONS = 5  # a multiple-response item at least this many
+# How a multiple-response stem says how many to choose, per language: the exam's own words.
+CHOOSE = {
+    "en": (r"\(Choose (?P<count>two|three|four)\.\)", ("two", "three", "four")),
+    "ko": (r"\((?P<count>두|세|네) 개를 선택하십시오\.\)", ("두", "세", "네")),
+}
 
 QUESTION_RE = re.compile(
     r'^(?P<indent>[ \t]*)(?P<marker>\?\?\?\+?)[ \t]+question\b(?P<classes>[^"\n]*)'
     r'"(?P<title>(?:[^"\\\n]|\\.)*)"'
-    r"(?P<attrs>[ \t]*\{[ \t]*#(?P<id>[^\s}]*)[ \t]*\})?[ \t]*$",
+    r"(?P<attrs>[ \t]*\{[ \t]*#(?P<id>[^\s}]*)(?P<rest>[^}\n]*)\})?[ \t]*$",
     re.MULTILINE,
 )
+ATTR_RE = re.compile(r'([A-Za-z][\w-]*)=("[^"]*"|[^\s"]+)')
+OPTION_RE = re.compile(r"^- \[(?P<mark>[ xX])\][ \t]+(?P<text>\S.*)$")
+NESTED_RE = re.compile(r"^(?P<indent>[ \t]+)- (?P<text>.*)$")
+LINK_RE = re.compile(r"\[(?P<title>[^\]]+)\]\((?P<href>[^)\s]+)\)")
+EXPLAINED_RE = re.compile(rf"^(?P<label>[^\[\]:\n]+):[ \t]*{LINK_RE.pattern}[ \t]*$")
+PLAIN_LINK = r"\[[^\]]+\]\([^)\s]+\)"
+SOURCE_RE = re.compile(rf"^[^\[\]:\n]+:[ \t]*{PLAIN_LINK}(?:,[ \t]*{PLAIN_LINK})*$")
 FENCE_RE = re.compile(r"^[ \t]*(```|~~~)")
 HEADING_RE = re.compile(
     r"^(#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]*\{[^{}]*#(?P<id>[^\s}]+)[^{}]*\})?[ \t]*$"
@@ -34,12 +68,62 @@ HEADING_RE = re.compile(
 
 
 @dataclass(frozen=True)
+class Option:
+    id: str  # its letter, lower case: "a", "b", ...
+    text: str  # Markdown, as written after `[ ]`
+    correct: bool
+    why: tuple[str, ...]  # the nested bullets that explain it (Markdown)
+    sources: tuple[str, ...]  # the nested bullets that cite a source (Markdown)
+    line: int  # 1-based, in the page
+    column: int
+
+    @property
+    def letter(self) -> str:
+        return self.id.upper()
+
+
+@dataclass(frozen=True)
+class Explained:
+    label: str  # "설명", "Explained in"
+    title: str
+    href: str  # as written: "athena.md#overview"
+    line: int
+
+
+@dataclass(frozen=True)
 class Question:
     id: str | None  # None: written without `{ #id }`
-    title: str  # as written between the quotes (Markdown)
-    body: str  # the answer's Markdown, dedented
+    title: str  # the stem, as written between the quotes (Markdown, \" escaped)
+    body: str  # the item's body, dedented
     line: int  # 1-based line of the `???` line
     section: str | None  # id of the heading it sits under
+    attrs: dict[str, str] = field(default_factory=dict)  # domain=...
+    options: tuple[Option, ...] = ()
+    explained: Explained | None = None
+    stray: tuple[int, ...] = ()  # lines of the body that are neither options nor the link
+    indent: str = ""  # of the `???` line
+
+    @property
+    def stem(self) -> str:
+        return self.title.replace('\\"', '"')
+
+    @property
+    def domain(self) -> str | None:
+        return self.attrs.get("domain")
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(option.id for option in self.options if option.correct)
+
+    @property
+    def kind(self) -> str:
+        return "multiple" if len(self.keys) >= 2 else "single"
+
+    def stated_count(self, lang: str) -> int | None:
+        """How many options the stem asks to choose ("(Choose two.)"), if it says."""
+        pattern, words = CHOOSE.get(lang, (None, ()))
+        found = re.search(pattern, self.stem) if pattern else None
+        return words.index(found.group("count")) + 2 if found else None
 
 
 def _indent_width(text: str) -> int:
@@ -57,71 +141,179 @@ def _lines_outside_code(lines: list[str]) -> Iterator[int]:
             yield index
 
 
+def _attrs(rest: str | None) -> dict[str, str]:
+    return {key: value.strip('"') for key, value in ATTR_RE.findall(rest or "")}
+
+
+def _body_lines(lines: list[str], index: int, width: int) -> list[str]:
+    body: list[str] = []
+    for following in lines[index + 1 :]:
+        if following.strip() and _indent_width(following) <= width:
+            break
+        body.append(following)
+    while body and not body[-1].strip():
+        body.pop()
+    return body
+
+
 def parse(text: str) -> list[Question]:
     """The question blocks of a page's source, in order."""
     lines = text.split("\n")
     questions: list[Question] = []
     section: str | None = None
-    outside = list(_lines_outside_code(lines))
-    for index in outside:
+    for index in _lines_outside_code(lines):
         line = lines[index]
         heading = HEADING_RE.match(line)
         if heading and not line.startswith(" "):
             section = heading.group("id") or section
             continue
         match = QUESTION_RE.match(line)
-        if not match:
-            continue
-        width = _indent_width(match.group("indent"))
-        body: list[str] = []
-        for following in lines[index + 1 :]:
-            if following.strip() and _indent_width(following) <= width:
-                break
-            body.append(following)
-        while body and not body[-1].strip():
-            body.pop()
-        questions.append(
-            Question(
-                id=match.group("id"),
-                title=match.group("title"),
-                body=textwrap.dedent("\n".join(body)),
-                line=index + 1,
-                section=section,
-            )
-        )
+        if match:
+            body = _body_lines(lines, index, _indent_width(match.group("indent")))
+            questions.append(_question(match, body, index + 1, section))
     return questions
 
 
-def strip_ids(text: str) -> tuple[str, list[str | None]]:
-    """The page's Markdown without the questions' `{ #id }`, and the ids in order (None for a
-    question written without one)."""
-    ids: list[str | None] = []
+def _question(match: re.Match[str], body: list[str], line: int, section: str | None) -> Question:
+    dedented = textwrap.dedent("\n".join(body))
+    # The columns the dedent took off: those of the body's first non-blank line.
+    first = next((b for b in body if b.strip()), "")
+    shift = len(first) - len(first.lstrip())
+    options, explained, stray = _items(dedented.split("\n"), line + 1, shift)
+    return Question(
+        id=match.group("id"),
+        title=match.group("title"),
+        body=dedented,
+        line=line,
+        section=section,
+        attrs=_attrs(match.group("rest")),
+        options=options,
+        explained=explained,
+        stray=stray,
+        indent=match.group("indent"),
+    )
 
-    def strip(match: re.Match[str]) -> str:
-        ids.append(match.group("id"))
-        if match.group("attrs") is None:
-            return match.group(0)
-        return match.group(0)[: match.start("attrs") - match.start(0)]
 
+@dataclass
+class _Draft:
+    """An option being read: its line, and its nested bullets so far."""
+
+    mark: str
+    text: str
+    line: int
+    column: int
+    bullets: list[str] = field(default_factory=list)
+
+
+def _items(
+    lines: list[str], first_line: int, shift: int
+) -> tuple[tuple[Option, ...], Explained | None, tuple[int, ...]]:
+    """The options, the explaining link and the stray lines of a dedented body whose first
+    line is the page's first_line (shift: the columns the dedent took off)."""
+    drafts: list[_Draft] = []
+    explained: Explained | None = None
+    stray: list[int] = []
+    for offset, raw in enumerate(lines):
+        number = first_line + offset
+        if not raw.strip():
+            continue
+        option = OPTION_RE.match(raw)
+        nested = NESTED_RE.match(raw)
+        link = EXPLAINED_RE.match(raw)
+        if option:
+            drafts.append(_Draft(option["mark"], option["text"].strip(), number, shift + 1))
+        elif nested and drafts:
+            drafts[-1].bullets.append(nested["text"].strip())
+        elif raw[:1].isspace() and drafts and drafts[-1].bullets:
+            drafts[-1].bullets[-1] += " " + raw.strip()  # a bullet's continuation line
+        elif link and explained is None:
+            explained = Explained(link["label"].strip(), link["title"], link["href"], number)
+        else:
+            stray.append(number)
+    options = tuple(_option(index, draft) for index, draft in enumerate(drafts))
+    return options, explained, tuple(stray)
+
+
+def _option(index: int, draft: _Draft) -> Option:
+    sources = tuple(b for b in draft.bullets if SOURCE_RE.match(b))
+    return Option(
+        id=chr(ord("a") + index),
+        text=draft.text,
+        correct=draft.mark != " ",
+        why=tuple(b for b in draft.bullets if b not in sources),
+        sources=sources,
+        line=draft.line,
+        column=draft.column,
+    )
+
+
+# --- Rendering ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Words:
+    """The renderer's words in one language (extra.labels)."""
+
+    answer: str  # the folded block's title: "정답과 해설"
+    key: str  # "정답"
+    right: str  # an option's verdict: "정답"
+    wrong: str  # "오답"
+
+
+def _attribute(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def render(question: Question, words: Words, service: str, explanations: bool = True) -> list[str]:
+    """The item as Markdown (md_in_html): the stem and the lettered options visible, the key
+    and (unless explanations is false: the practice page, which links each item's page)
+    every option's explanation folded. The item's element carries data-question-id, each
+    option's data-option-id. The options stay out of search (Material's data-search-exclude):
+    a distractor names another service, which the page does not explain. The stem and the
+    explanations are searched, as the answers were before options."""
+    keys = ", ".join(option.letter for option in question.options if option.correct)
+    lines = [
+        f'<div class="quiz" data-question-id="{_attribute(question.id or "")}" '
+        f'data-service="{_attribute(service)}" data-domain="{_attribute(question.domain or "")}" '
+        f'data-kind="{question.kind}" markdown>',
+        f'<p class="quiz-stem" markdown>{question.stem}</p>',
+        '<ol class="quiz-options" data-search-exclude="" markdown>',
+        *(
+            f'<li data-option-id="{o.id}" markdown><span class="quiz-letter">{o.letter}.</span> '
+            f"{o.text}</li>"
+            for o in question.options
+        ),
+        "</ol>",
+        "",
+        f'??? success quiz-answer "{words.answer}"',
+        f"    **{words.key}: {keys}**",
+        "",
+    ]
+    for option in question.options if explanations else ():
+        verdict = words.right if option.correct else words.wrong
+        lines.append(f"    - **{option.letter}.** {verdict}")
+        lines += [f"        - {bullet}" for bullet in (*option.why, *option.sources)]
+    if question.explained is not None:
+        link = question.explained
+        lines += ["", f"    {link.label}: [{link.title}]({link.href})"]
+    lines += ["", "</div>"]
+    return [f"{question.indent}{line}" if line else "" for line in lines]
+
+
+def render_page(text: str, words: Words, service: str) -> str:
+    """The page's Markdown with every item that has an id rendered (render); an item without
+    one is left as written (the checker reports it, QST001)."""
     lines = text.split("\n")
-    outside = set(_lines_outside_code(lines))
-    for index in sorted(outside):
-        if "question" in lines[index]:
-            lines[index] = QUESTION_RE.sub(strip, lines[index])
-    return "\n".join(lines), ids
-
-
-DETAILS_RE = re.compile(r'<details class="question"')
-
-
-def mark_ids(html: str, ids: list[str | None]) -> str:
-    """Put each id on its question's <details> as data-question-id, in order."""
-    found = iter(ids)
-
-    def mark(match: re.Match[str]) -> str:
-        question_id = next(found, None)
-        if question_id is None:
-            return match.group(0)
-        return f'{match.group(0)} data-question-id="{question_id}"'
-
-    return DETAILS_RE.sub(mark, html)
+    items = {q.line - 1: q for q in parse(text) if q.id is not None}
+    out: list[str] = []
+    skip_to = -1
+    for index, line in enumerate(lines):
+        if index < skip_to:
+            continue
+        question = items.get(index)
+        if question is None:
+            out.append(line)
+            continue
+        out += render(question, words, service)
+        skip_to = index + 1 + len(_body_lines(lines, index, _indent_width(question.indent)))
+    return "\n".join(out)

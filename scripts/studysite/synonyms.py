@@ -22,7 +22,7 @@ function words that make word order differ (in-application stream / 애플리케
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .hangul import HANGUL_RE
@@ -134,3 +134,53 @@ def synonym_map(groups: Iterable[SynonymGroup]) -> dict[str, list[str]]:
             targets = merged.setdefault(typed, [])
             targets.extend(word for word in added if word not in targets)
     return {typed: merged[typed] for typed in sorted(merged)}
+
+
+def _typed_keys(name: str) -> set[str]:
+    """The ways a reader types a name, as the search query's words: all its words, and
+    without a vendor prefix or a final "Service" ("amazon athena", "athena")."""
+    every = " ".join(w for w in WORD_SPLIT_RE.split(name.lower()) if w)
+    return {key for key in (every, " ".join(words(name))) if key}
+
+
+def _parts(key: str) -> set[str]:
+    """The runs of two or more words inside a name of three or more ("소스 커넥터" of "데이터
+    소스 커넥터"): a reader often types a term without its first or last word."""
+    found = key.split(" ")
+    return {
+        " ".join(found[start:end])
+        for start in range(len(found))
+        for end in range(start + 2, len(found) + 1)
+        if end - start < len(found)
+    }
+
+
+def _locations(
+    terms: Iterable[Term], location: Callable[[Term], str], keys: Callable[[str], set[str]]
+) -> dict[str, str]:
+    """keys(name) of every name of every term -> its explaining location; a key two terms
+    explain in different places is left out: it names neither."""
+    found: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for term in terms:
+        where = location(term)
+        names = [*term.forms.values(), *(v for vs in term.variants.values() for v in vs)]
+        names += list((term.expansion or {}).values())
+        for name in names:
+            for key in keys(name):
+                if found.setdefault(key, where) != where:
+                    ambiguous.add(key)
+    return {key: where for key, where in found.items() if key not in ambiguous}
+
+
+def explaining_locations(terms: Iterable[Term], location: Callable[[Term], str]) -> dict[str, str]:
+    """Every typed name of every term (its forms in each language, their other spellings, an
+    abbreviation's expansion) -> the search location of the section that explains it (`see:`);
+    then the word runs inside longer names that name one term only (_parts). lunr.ko.min.js
+    ranks that section, then its page, first for a query that is such a name."""
+    terms = list(terms)
+    whole = _locations(terms, location, _typed_keys)
+    parts = _locations(
+        terms, location, lambda name: {p for key in _typed_keys(name) for p in _parts(key)}
+    )
+    return dict(sorted({**parts, **whole}.items()))

@@ -27,6 +27,7 @@ from . import (
     images,
     question_count,
     question_ids,
+    question_items,
     revisions,
     spelling,
     terminology,
@@ -119,6 +120,38 @@ RULES_IN_ORDER = (
         "`extra.docscheck.min_questions` (default 5)",
         "서비스 페이지(`kind: service`)의 확인 문제가 `extra.docscheck.min_questions`(기본 5)보다 "
         "적음")),
+    Rule("QST003", ERROR, PAGE, question_items.check_page, T(
+        "a review question without a stem (its quoted title)",
+        "확인 문제에 문제 글(따옴표 안의 제목)이 없음")),
+    Rule("QST004", ERROR, PAGE, question_items.check_page, T(
+        "an item with fewer or more options than its kind takes (single answer: 4; multiple "
+        "response: 5 or more)",
+        "문제 종류에 맞지 않는 보기 수 (단일 정답: 4개, 복수 정답: 5개 이상)")),
+    Rule("QST005", ERROR, PAGE, question_items.check_page, T(
+        "the wrong number of keyed options (`- [x]`): none, or not the number a "
+        "multiple-response stem asks for (\"(Choose two.)\", \"(두 개를 선택하십시오.)\")",
+        "정답 표시(`- [x]`)의 수가 틀림: 없거나, 복수 정답 문제 글이 말하는 수(\"(두 개를 "
+        "선택하십시오.)\", \"(Choose two.)\")와 다름")),
+    Rule("QST006", ERROR, PAGE, question_items.check_page, T(
+        "an option without its explanation (a nested bullet saying why it is right or wrong)",
+        "보기에 해설(맞거나 틀린 이유를 적은 하위 항목)이 없음")),
+    Rule("QST007", ERROR, PAGE, question_items.check_page, T(
+        "two options of one item with the same text",
+        "한 문제에 글이 같은 보기 두 개")),
+    Rule("QST008", ERROR, PAGE, question_items.check_page, T(
+        "an item without a domain, or with one the exam does not have (`domain=secure`, "
+        "`resilient`, `performance`, `cost`)",
+        "문제에 시험 영역이 없거나 모르는 영역 (`domain=secure`, `resilient`, `performance`, "
+        "`cost`)")),
+    Rule("QST009", ERROR, PAGE, question_items.check_page, T(
+        "an item without its explaining link (`설명: [..](page.md#section)`), or a body line "
+        "that is neither an option, its explanation, nor that link",
+        "문제에 설명하는 절로 가는 링크(`설명: [..](page.md#section)`)가 없거나, 보기·해설·그 "
+        "링크가 아닌 줄이 있음")),
+    Rule("QST010", ERROR, TREE, question_items.translations, T(
+        "a translation's item differs from its source's in kind, domain, number of options "
+        "or keys",
+        "번역의 문제가 원문과 종류, 영역, 보기 수, 정답이 다름")),
     Rule("PAGE001", ERROR, PAGE, front_matter.check_keys, T(
         "a front matter key the site does not know, or a value of the wrong type (`kind` is "
         "one of: service)",

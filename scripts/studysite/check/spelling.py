@@ -14,13 +14,15 @@ and a finding needs its line and column in the source.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import wordmatch
+from .. import derived, wordmatch
 from ..hangul import HANGUL, HANGUL_RE
+from ..reading import document
 from ..reading.document import Document, mask_code_spans
 from ..reading.source import DecodeFailure, read_source
 from ..terms import Term, Terms
@@ -199,17 +201,33 @@ def scan(tree: Tree) -> Iterator[ScannedFile]:
     memo.forget_unused()
 
 
+# Each file's misspellings on disk (derived.py), keyed by its text, the vocabulary and this
+# rule's code: a cold build scans only the files that changed (the scan was most of the gate).
+SPELLING_CACHE = derived.CACHE_ROOT / "spelling"
+
+
+def vocabulary_key(terms: Sequence[Term]) -> bytes:
+    """What a file's misspellings depend on besides its text: every term's forms and
+    variants, and the code that masks and finds."""
+    data = [(t.id, sorted(t.forms.items()), sorted(t.variants.items())) for t in terms]
+    code = [Path(__file__).read_bytes(), Path(document.__file__).read_bytes()]
+    return derived.digest([*code, json.dumps(data, ensure_ascii=False).encode()]).encode()
+
+
 class _Memo:
     """Each file's misspellings, kept for its text and the version of the terms data. Under
     `mkdocs serve` the checker runs on every save and this rule was its largest part: now a
-    save rescans the files it changed. A file's misspellings depend on its text and the
-    vocabulary only, so the findings are a fresh scan's (test_spelling proves it)."""
+    save rescans the files it changed, and a cold build those the disk cache lacks. A file's
+    misspellings depend on its text and the vocabulary only, so the findings are a fresh
+    scan's (test_spelling proves it)."""
 
     current: _Memo | None = None
 
     def __init__(self, terms: Terms) -> None:
         self.terms = terms  # kept: the identity of a version of the data (terms.cached_terms)
         self.vocabulary = Vocabulary.of(terms.terms)
+        self.by_id = {term.id: term for term in terms.terms}
+        self.key = vocabulary_key(terms.terms)
         self.kept: dict[str, tuple[Misspelling, ...]] = {}
         self.used: dict[str, tuple[Misspelling, ...]] = {}
 
@@ -222,9 +240,30 @@ class _Memo:
     def found(self, text: str, masked: Callable[[], str]) -> tuple[Misspelling, ...]:
         result = self.kept.get(text)
         if result is None:
-            result = tuple(find(text, masked(), self.vocabulary))
+            result = self._stored(text, masked)
         self.used[text] = result
         return result
+
+    def _stored(self, text: str, masked: Callable[[], str]) -> tuple[Misspelling, ...]:
+        made: list[tuple[Misspelling, ...]] = []
+
+        def make() -> bytes:
+            made.append(tuple(find(text, masked(), self.vocabulary)))
+            rows = [
+                [m.start, m.end, m.line, m.column, m.found, m.preferred, m.term.id, m.fixable]
+                for m in made[0]
+            ]
+            return json.dumps(rows, ensure_ascii=False).encode()
+
+        key = derived.digest([self.key, text.encode("utf-8", "surrogatepass")])
+        data = derived.cached(SPELLING_CACHE, f"{key}.json", make)
+        if made:
+            return made[0]
+        try:
+            rows = json.loads(data)
+            return tuple(Misspelling(*row[:6], self.by_id[row[6]], row[7]) for row in rows)
+        except (ValueError, KeyError, TypeError, IndexError):  # a damaged entry: scan again
+            return tuple(find(text, masked(), self.vocabulary))
 
     def forget_unused(self) -> None:
         """Keep only the texts of this run: the memo holds one version of each file."""

@@ -1,8 +1,9 @@
 """MkDocs hook: the review questions (studysite.questions).
 
-- Every page: each question's `{ #id }` is taken off its title before Markdown and put on the
-  built <details> as data-question-id (pymdownx.details has no attribute syntax).
-- The practice page (extra.practice, in every language) gets every service page's questions
+- Every page: each item (`??? question "…" { #id domain=… }` with its options) is rendered
+  before Markdown into its block: the stem and lettered options visible, the key and the
+  explanations folded, data-question-id on the item and data-option-id on each option.
+- The practice page (extra.practice, in every language) gets every service page's items
   appended, with their controls (studysite.practice).
 """
 
@@ -17,20 +18,17 @@ from mkdocs.structure.pages import Page
 from studysite import practice, questions
 from studysite.model import build_site
 
-_IDS = "studysite_question_ids"  # page.meta key: the ids of the page's questions, in order
+PRACTICE_META = "studysite_practice"
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     site = build_site(Path(config.config_file_path))
     lang, source = site.source_language(PurePosixPath(page.file.src_uri))
+    labels = site.labels(lang)
     if site.practice_page is not None and source == site.practice_page:
-        generated = practice.page_markdown(site, lang, site.labels(lang))
+        generated = practice.page_markdown(site, lang, labels)
         markdown = markdown.rstrip("\n") + "\n" + generated
-    markdown, ids = questions.strip_ids(markdown)
-    page.meta[_IDS] = ids
-    return markdown
-
-
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    ids = page.meta.get(_IDS)
-    return questions.mark_ids(html, ids) if ids else html
+        page.meta[PRACTICE_META] = True  # main.html loads practice.js on this page only
+    if "question" not in markdown:  # most of a page's Markdown is not an item: no parse
+        return markdown
+    return questions.render_page(markdown, practice.words(labels), source.stem)

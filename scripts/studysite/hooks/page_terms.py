@@ -2,11 +2,12 @@
 
 - The glossary page (extra.glossary, in every language) gets its entries appended
   (studysite.glossary.page_markdown): the page's source holds only its title and introduction.
-- Every other page gets the abbreviation definitions of its language, which studysite.tooltips
-  turns into Material's tooltips. They go to Python-Markdown's abbr extension as its
-  `glossary` option: MkDocs makes each page's Markdown from config.mdx_configs right after
-  this event. (Appended to the page as `*[RA3]: ...` lines, as they once were, every block
-  processor tested them again after each definition: 4 s of a 6 s build.)
+- Every other page but the practice page gets the abbreviation definitions of its language,
+  which studysite.tooltips turns into Material's tooltips. They go to Python-Markdown's abbr
+  extension as its `glossary` option: MkDocs makes each page's Markdown from
+  config.mdx_configs right after this event. (Appended to the page as `*[RA3]: ...` lines, as
+  they once were, every block processor tested them again after each definition: 4 s of a
+  6 s build.)
 
 Invalid terminology data never gets here: the checker gate (pre_build.py, TERM002) stops the
 build first.
@@ -51,9 +52,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     site = build_site(Path(config.config_file_path))
     lang, source = site.source_language(PurePosixPath(page.file.src_uri))
     is_glossary = site.glossary_page is not None and source == site.glossary_page
+    # The practice page is a drill whose items link the pages that explain their terms; its
+    # hundreds of tooltips (the capitals are marked at every use) were 6.7 KB of its first view.
+    is_practice = site.practice_page is not None and source == site.practice_page
     # This hook owns abbr's glossary option: the terms data is the one source of definitions.
     abbr = config.mdx_configs.setdefault("abbr", {})
-    abbr.update(glossary={} if is_glossary else definitions(site, lang))
+    abbr.update(glossary={} if is_glossary or is_practice else definitions(site, lang))
     if is_glossary and (terms := site_terms(site)):
         here = PurePosixPath(page.file.src_uri)
         return markdown.rstrip("\n") + "\n" + glossary.page_markdown(site, terms, lang, here)

@@ -49,7 +49,7 @@ BOLD_TAGS = frozenset({"b", "strong", "th", "h1", "h2", "h4", "h5", "h6", "summa
 # page's progress lines).
 BOLD_CLASSES = frozenset(
     {"admonition-title", "md-nav__title", "md-button", "footnote-ref", "md-tooltip--inline",
-     "pdf-book", "practice-progress"}
+     "pdf-book", "practice-progress", "quiz-letter"}
 )  # fmt: skip
 # ... and in children with these classes of a parent with the given class (Material:
 # `.md-nav__item--section > .md-nav__link`, `.tabbed-labels > label`).
@@ -131,6 +131,10 @@ def read_page(html: str) -> PageText:
                 # and buttons in bold as the page loads: Chromium fetched their faces within
                 # 0.4 s of the load event. An abbreviation's is drawn on hover only.
                 drawn[700].append(escape(token.attribute("title") or ""))
+            if stack[-1].drawn and (template := token.attribute("data-template")):
+                # A line a script writes from its template as the page loads (practice.js's
+                # progress line), in the element's weight.
+                drawn[700 if stack[-1].bold else 400].append(template)
     match = LANG_RE.search(html)
     return PageText(
         lang=match.group(1) if match else "",

@@ -81,7 +81,7 @@ def build_book(
     pages = book_pages(site)
     keys = {page[lang].url: chapter_key(page[default].url) for page in pages}
     left_out = {page[lang].url for page in site.pages if page not in pages}
-    builder = BookBuilder(site_dir, keys, left_out)
+    builder = BookBuilder(site_dir, keys, left_out, site.labels(lang).quiz_answer_key)
     chapters = []
     glossary = site.glossary_page.as_posix() if site.glossary_page else None
     for index, page in enumerate(pages, 1):

@@ -63,10 +63,13 @@ def _read_article(site_dir: Path, dest: str) -> Tag:
 class BookBuilder:
     """Turns built pages into chapters of one book."""
 
-    def __init__(self, site_dir: Path, keys: dict[str, str], left_out: set[str]) -> None:
+    def __init__(
+        self, site_dir: Path, keys: dict[str, str], left_out: set[str], answer_key: str = ""
+    ) -> None:
         self.site_dir = site_dir
         self.keys = keys  # site-relative URL of each page in the book -> its chapter key
         self.left_out = left_out  # site-relative URLs of the site's pages the book leaves out
+        self.answer_key = answer_key  # the heading of a chapter's answer key ("정답과 해설")
 
     def chapter(self, page: PageVersion, *, appendix: bool = False) -> Chapter:
         key = self.keys[page.url]
@@ -76,6 +79,7 @@ class BookBuilder:
         self._prefix_ids(article, key)
         self._rewrite_links(article, page.url)
         self._images_to_files(article, page.url)
+        self._answers_to_the_end(article, key)
         self._open_questions(article)
         for heading in article.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]):
             # Bookmarks and running headers read this clean copy (book.css): the text itself
@@ -115,6 +119,37 @@ class BookBuilder:
                 continue  # a data: URI or another host's image stays as it is
             image["src"] = (self.site_dir / target.path).resolve().as_uri()
             image.attrs.pop("loading", None)
+
+    def _answers_to_the_end(self, article: Tag, key: str) -> None:
+        """A workbook on paper: each item keeps its stem (numbered) and lettered options; its
+        folded key and explanations move to an answer key at the chapter's end."""
+        items = article.select("div.quiz")
+        if not items:
+            return
+        soup = BeautifulSoup("", "html.parser")
+        section = soup.new_tag("section", attrs={"class": "answer-key"})
+        heading = soup.new_tag("h2", attrs={"id": f"{key}--answer-key"})
+        heading.string = self.answer_key
+        section.append(heading)
+        for number, item in enumerate(items, 1):
+            stem = item.select_one(".quiz-stem")
+            if stem is not None:
+                label = soup.new_tag("span", attrs={"class": "quiz-number"})
+                label.string = f"{number}. "
+                stem.insert(0, label)
+            answer = item.select_one("details.quiz-answer")
+            if answer is None:
+                continue
+            answer.extract()
+            if answer.summary is not None:
+                answer.summary.decompose()
+            answer.name = "div"
+            answer.attrs = {"class": ["answer-key-item"]}
+            first = answer.find("p")
+            if first is not None:
+                first.insert(0, f"{number}. ")
+            section.append(answer)
+        article.append(section)
 
     @staticmethod
     def _open_questions(article: Tag) -> None:

@@ -24,13 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Language, Site
-from ..synonyms import synonym_groups, synonym_map
-from ..terms import cached_terms
+from ..synonyms import explaining_locations, synonym_groups, synonym_map
+from ..terms import Term, cached_terms
 from ..urls import resolve
 from .job import Job
 
 LUNR_LANGUAGE = "assets/javascripts/lunr/min/lunr.{lang}.min.js"  # the site's own, in overrides/
 SYNONYMS_RE = re.compile(r"^(\s*var SYNONYMS = )\{.*\};$", re.MULTILINE)
+EXPLAINED_RE = re.compile(r"^(\s*var EXPLAINED = )\{.*\};$", re.MULTILINE)
 CONFIG_SCRIPT_RE = re.compile(
     r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL
 )
@@ -92,19 +93,40 @@ def rebase_page(html: str, page_url: str, language: Language) -> str:
     return CONFIG_SCRIPT_RE.sub(rebase, html, count=1)
 
 
+def term_location(site: Site, term: Term) -> str:
+    """Where a term's explaining section (`see:`) is in the search index of every language:
+    its page's URL from the language's folder, and the section. The same in every language
+    (static-i18n builds each language's pages at the same paths under its folder), which one
+    map in the shared lunr file needs; a site where it is not stops here."""
+    page = site.page(term.page)
+    found = {v.url.removeprefix(site.language(code).prefix) for code, v in page.versions.items()}
+    if len(found) != 1:
+        raise ValueError(f"{term.page}: its pages are at different paths per language: {found}")
+    return f"{found.pop()}#{term.section}"
+
+
+def _fill(text: str, pattern: re.Pattern[str], data: object, target: Path, name: str) -> str:
+    json_text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    written, count = pattern.subn(lambda m: f"{m.group(1)}{json_text};", text, count=1)
+    if count != 1:
+        raise ValueError(f"{target}: no `var {name} = {{}};` line to fill in")
+    return written
+
+
 def write_synonyms(site: Site, site_dir: Path) -> int | None:
-    """Put the terminology's synonym map into the built lunr file of the default language;
-    return how many words it maps (None: no such file or no terminology data in this build)."""
+    """Put the terminology's synonym map and its explaining sections into the built lunr file
+    of the default language; return how many words the synonyms map (None: no such file or
+    no terminology data in this build)."""
     target = site_dir / query_language_file(site)
     if site.terms_file is None or not target.is_file():
         return None
     # Invalid data stops the build at the checker gate (TERM002): only valid terms get here.
-    mapping = synonym_map(synonym_groups(cached_terms(site.terms_file, site.codes).terms))
+    terms = cached_terms(site.terms_file, site.codes).terms
+    mapping = synonym_map(synonym_groups(terms))
+    explained = explaining_locations(terms, lambda term: term_location(site, term))
     text = target.read_text(encoding="utf-8")
-    data = json.dumps(mapping, ensure_ascii=False, separators=(",", ":"))
-    written, count = SYNONYMS_RE.subn(lambda m: f"{m.group(1)}{data};", text, count=1)
-    if count != 1:
-        raise ValueError(f"{target}: no `var SYNONYMS = {{}};` line to fill in")
+    written = _fill(text, SYNONYMS_RE, mapping, target, "SYNONYMS")
+    written = _fill(written, EXPLAINED_RE, explained, target, "EXPLAINED")
     if written != text:
         target.write_text(written, encoding="utf-8")
     return len(mapping)
