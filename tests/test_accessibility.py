@@ -3,8 +3,8 @@ languages and both colour schemes, as loaded, with its review questions open, an
 search dialog open and showing results.
 
 Each page is loaded once per scheme and each of its states audited once (`states`): as
-loaded, then with every question open (that audit scoped to the article, the only part that
-changed). The light scheme runs every WCAG AA rule. The dark scheme changes colours only, so
+loaded, then with every question open (that audit scoped to the opened blocks, the only part
+that changed). The light scheme runs every WCAG AA rule. The dark scheme changes colours only, so
 it runs axe's colour rules over the page, and every rule over the palette toggle, whose label
 changes with the scheme. `test_the_dark_scheme_changes_colours_only` proves the premise on
 every page: the same elements, attributes, text, boxes and visibility in both schemes."""
@@ -130,6 +130,9 @@ def audit_in(tab, axe_script: Path, scheme: str, include: str | None = None) -> 
     return found
 
 
+# What opening the questions changes: the collapsible blocks of the article and what they hold
+# (the rest of the page was audited as loaded).
+OPENED = "article details"
 # Every collapsed question of the article opened as a click opens it (its summary's activation
 # behaviour), in one round trip; nested ones too. Answers: how many stay closed.
 OPEN_QUESTIONS = """() => {
@@ -150,7 +153,7 @@ def record(tab, axe_script: Path, scheme: str, url: str, questions: bool) -> Sta
     )
     if questions and tab.locator("article details:not([open]) > summary").count() > 0:
         state.closed_after = tab.evaluate(OPEN_QUESTIONS)
-        state.opened = audit_in(tab, axe_script, scheme, include="article")
+        state.opened = audit_in(tab, axe_script, scheme, include=OPENED)
     state.refused = csp_violations(tab)
     return state
 
