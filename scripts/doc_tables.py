@@ -85,6 +85,7 @@ LAYER_NAMES_KO = {
     "data": "데이터 읽기",
     "reading": "페이지 읽기",
     "model": "사이트 모델",
+    "question bank": "문제 은행",
     "content": "파생 콘텐츠",
     "pipeline": "파이프라인",
     "entry points": "진입점",

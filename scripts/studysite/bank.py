@@ -60,7 +60,7 @@ def _markdown() -> MarkdownIt:
 
 
 @dataclass(frozen=True)
-class _Where:
+class Where:
     """Where an item's links are resolved from, and made relative to."""
 
     site: Site
@@ -90,13 +90,13 @@ class _Where:
         return self.url(version.url, target.fragment)
 
 
-def _html(text: str, where: _Where) -> str:
+def _html(text: str, where: Where) -> str:
     """Markdown, inline, as minimal HTML, its links made relative to the bank's folder."""
     rewritten = LINK_RE.sub(lambda m: f"[{m['title']}]({where.href(m['href'])})", text)
     return _markdown().renderInline(rewritten).strip()
 
 
-def item(question: Question, service: str, where: _Where, page_url: str) -> dict[str, Any]:
+def item(question: Question, service: str, where: Where, page_url: str) -> dict[str, Any]:
     """One item of the bank."""
     explained = question.explained
     section = where.href(explained.href) if explained else where.url(page_url)
@@ -128,7 +128,7 @@ def bank(site: Site, lang: str) -> dict[str, Any]:
     items = []
     for page in site.pages:
         version = page[lang]
-        where = _Where(site, lang, version.source, folder)
+        where = Where(site, lang, version.source, folder)
         for question in parse_file(site.docs_dir / version.source).questions:
             if question.id is not None:
                 items.append(item(question, page.name, where, version.url))

@@ -10,16 +10,14 @@ shows them once it runs; the labels are the language's `extra.labels`.
 from __future__ import annotations
 
 import html
-import re
-from dataclasses import dataclass, replace
+import posixpath
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from . import questions
+from . import bank, questions
 from .model import Labels, Page, Site
 from .reading.document import parse_file
 from .reading.frontmatter import meta
-
-SAME_PAGE_LINK_RE = re.compile(r"\]\(#")
 
 
 @dataclass(frozen=True)
@@ -75,36 +73,49 @@ def _progress(group: str, labels: Labels) -> str:
     )
 
 
+def _practice_folder(site: Site, lang: str) -> str:
+    """The site-relative folder the practice page's links are relative to: "practice/"
+    ("en/practice/"), or the language's root in the offline copy (practice.html)."""
+    assert site.practice_page is not None
+    url = site.page(site.practice_page.as_posix())[lang].url
+    return url if url.endswith("/") else posixpath.dirname(url) + "/" if "/" in url else ""
+
+
 def _practice_item(
-    question: questions.Question, group: str, page_file: str, title: str, labels: Labels
-) -> list[str]:
-    """One item as on its page, but for the explanations of its options (the way back leads
+    data: dict, question: questions.Question, back: str, title: str, labels: Labels
+) -> str:
+    """One item as on its page, but for the explanations of its options (its way back leads
     to them: all of them on one page were over its first-view budget), with its "got it"
-    button."""
-    # Links to the item's own page are written with its file name (CONTRIBUTING); a bare
-    # "#section" would point into the practice page.
-    item = SAME_PAGE_LINK_RE.sub(
-        f"]({page_file}#",
-        "\n".join(
-            questions.render(replace(question, indent=""), words(labels), group, explanations=False)
-        ),
+    button. Raw HTML from the bank's texts (studysite.bank: markdown-it, links made relative
+    to this page): Python-Markdown converting a hundred items again was 0.13 s per language."""
+    keys = ", ".join(o["id"].upper() for o in data["options"] if o["correct"])
+    options = "".join(
+        f'<li data-option-id="{o["id"]}"><span class="quiz-letter">{o["id"].upper()}.</span> '
+        f"{o['text']}</li>"
+        for o in data["options"]
     )
-    back = f"{page_file}#{question.section}" if question.section else page_file
-    return [
-        f'<div class="practice-question" data-question-id="{question.id}" '
-        f'data-practice-group="{group}" markdown="1">',
-        "",
-        item,
-        "",
-        f'<p class="practice-source" markdown>[{html.escape(labels.practice_source)}: '
-        f"{html.escape(title)}]({back})</p>",
-        "",
+    label = question.explained.label if question.explained else ""
+    explained = (
+        f'<p>{html.escape(label)}: <a href="{_attribute(data["section"])}">'
+        f"{html.escape(data['section_title'])}</a></p>"
+        if question.explained
+        else ""
+    )
+    return (
+        f'<div class="practice-question" data-question-id="{data["id"]}" '
+        f'data-practice-group="{data["service"]}">'
+        f'<div class="quiz" data-question-id="{data["id"]}" data-service="{data["service"]}" '
+        f'data-domain="{data["domain"]}" data-kind="{data["kind"]}">'
+        f'<p class="quiz-stem">{data["stem"]}</p>'
+        f'<ol class="quiz-options" data-search-exclude="">{options}</ol>'
+        f'<details class="success quiz-answer"><summary>{html.escape(labels.quiz_answer)}'
+        f"</summary><p><strong>{html.escape(labels.quiz_key)}: {keys}</strong></p>{explained}"
+        "</details></div>"
+        f'<p class="practice-source"><a href="{_attribute(back)}">'
+        f"{html.escape(labels.practice_source)}: {html.escape(title)}</a></p>"
         f'<button type="button" class="md-button practice-got-it" aria-pressed="false" '
-        f"hidden>{html.escape(labels.practice_got_it)}</button>",
-        "",
-        "</div>",
-        "",
-    ]
+        f"hidden>{html.escape(labels.practice_got_it)}</button></div>"
+    )
 
 
 def page_markdown(site: Site, lang: str, labels: Labels) -> str:
@@ -124,6 +135,7 @@ def page_markdown(site: Site, lang: str, labels: Labels) -> str:
         "</div>",
         "",
     ]
+    folder = _practice_folder(site, lang)
     for item in question_pages(site, lang):
         group = PurePosixPath(item.page[default].source).stem
         version = item.page[lang]
@@ -137,12 +149,13 @@ def page_markdown(site: Site, lang: str, labels: Labels) -> str:
             "",
             # Folded per page: a page's items are drawn when the learner opens them, so their
             # text is not in the first view (its fonts included: steps/font_slices.py).
-            f'<details class="practice-group" data-practice-group="{group}" markdown="1">',
+            f'<details class="practice-group" data-practice-group="{group}">',
             f"<summary>{html.escape(count)}</summary>",
-            "",
         ]
-        page_file = PurePosixPath(item.page[default].source).name
+        where = bank.Where(site, lang, version.source, folder)
         for question in item.questions:
-            lines += _practice_item(question, group, page_file, version.title, labels)
+            data = bank.item(question, group, where, version.url)
+            back = where.url(version.url, question.section or "")
+            lines.append(_practice_item(data, question, back, version.title, labels))
         lines += ["</details>", ""]
     return "\n".join(lines) + "\n"
