@@ -212,18 +212,32 @@ def test_open_review_questions_have_no_axe_violations(
     assert_clean(state, state.opened, scheme, page[lang].url + " (questions open)")
 
 
+def _differences(light: list[str], dark: list[str]) -> list[tuple[str, str]]:
+    return [(a, b) for a, b in zip(light, dark, strict=False) if a != b] or (
+        [("count", f"{len(light)} vs {len(dark)}")] if len(light) != len(dark) else []
+    )
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("page", [*PAGES, None], ids=[*PAGE_IDS, "404"])
-def test_the_dark_scheme_changes_colours_only(states, page: Page | None, lang: str) -> None:
-    """The premise of the dark scheme's shorter audit, page by page."""
+def test_the_dark_scheme_changes_colours_only(
+    states, tabs, base_url: str, page: Page | None, lang: str
+) -> None:
+    """The premise of the dark scheme's shorter audit, page by page. A difference is looked
+    at again in a fresh load of both: the common font slice is `font-display: optional`, and
+    on a busy machine one load may miss its first paint and lay text out in the fallback
+    font (a reader's browser does the same; it is not the scheme). A real difference stays."""
     path = not_found_path(lang) if page is None else page[lang].url
     questions = page is not None and has_questions(page, lang)
     light, dark = (states(scheme, path, questions).layout for scheme in SCHEMES)
     assert len(light) > 100, "the layout probe saw almost nothing"
-    differ = [(a, b) for a, b in zip(light, dark, strict=False) if a != b]
-    assert len(light) == len(dark) and not differ, (
-        f"/{path}: {len(light)} vs {len(dark)} elements; first differences: {differ[:3]}"
-    )
+    differ = _differences(light, dark)
+    if differ:
+        for tab in tabs.values():
+            load(tab, base_url + path)
+        light, dark = (tabs[scheme].evaluate(LAYOUT, PALETTE) for scheme in SCHEMES)
+        differ = _differences(light, dark)
+    assert not differ, f"/{path}: {len(light)} vs {len(dark)} elements; first: {differ[:3]}"
 
 
 @SCHEME_PARAMS
