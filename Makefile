@@ -41,7 +41,7 @@ export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM
 
 .PHONY: help serve build pdf offline check test test-fast lint format bench successor-check compare-builds \
-	lock clean distclean system-deps pdf-deps node-tools
+	lock clean distclean system-deps pdf-deps node-tools vendor
 
 help: ## Show this help
 	@echo "Usage: make TARGET"
@@ -192,6 +192,13 @@ bench: $(VENV)/.test system-deps node_modules/.installed ## Print build/PDF time
 
 successor-check: $(VENV)/.test system-deps ## Build with ProperDocs and Zensical in .cache/successor/ and compare (not in make test)
 	$(BIN)/python scripts/successor_check.py
+
+# The browser libraries the site ships are copied, unchanged, from their pinned npm packages
+# (package.json) into overrides/javascripts/vendor/ with their licences; tests/test_vendor.py
+# fails when a copy and its package differ.
+vendor: node_modules/.installed ## Copy the vendored browser libraries (ts-fsrs) from their pinned npm packages
+	cp node_modules/ts-fsrs/dist/index.umd.js overrides/javascripts/vendor/ts-fsrs.umd.js
+	cp node_modules/ts-fsrs/LICENSE overrides/javascripts/vendor/ts-fsrs.LICENSE
 
 compare-builds: ## Prove the built site and books are byte-identical to BASE's (default HEAD)
 	$(PYTHON) scripts/compare_builds.py $(BASE)
