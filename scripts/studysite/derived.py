@@ -18,10 +18,12 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from . import PROJECT_DIR
 
 CACHE_ROOT = PROJECT_DIR / ".cache"
+T = TypeVar("T")
 MAX_AGE_DAYS = 30
 
 
@@ -57,6 +59,31 @@ def cached(directory: Path, key: str, make: Callable[[], bytes]) -> bytes:
     except OSError:
         pass
     return data
+
+
+def cached_value(
+    directory: Path,
+    key: str,
+    make: Callable[[], T],
+    encode: Callable[[T], bytes],
+    decode: Callable[[bytes], T],
+) -> T:
+    """make()'s value, from its bytes stored under key (cached) when there are any. A value
+    just made is returned as made; an entry that does not decode (a damaged file) is made
+    again."""
+    made: list[T] = []
+
+    def produce() -> bytes:
+        made.append(make())
+        return encode(made[0])
+
+    data = cached(directory, key, produce)
+    if made:
+        return made[0]
+    try:
+        return decode(data)
+    except Exception:  # what decode raises is its own: any failure means make it again
+        return make()
 
 
 def prune(directory: Path, max_age_days: float = MAX_AGE_DAYS) -> int:

@@ -31,6 +31,10 @@ from mkdocs.structure.files import File
 from . import PROJECT_DIR
 from .reading.document import parse_file
 
+# libyaml's loader (terms.py): composing mkdocs.yml with the pure-Python one took 15 ms on every
+# build (tags stay unresolved in a composed tree, so !ENV and !!python are no matter).
+from .terms import YAML_LOADER
+
 
 class ConfigError(Exception):
     """mkdocs.yml cannot be used: the message names the file and the setting."""
@@ -362,11 +366,6 @@ def _check_site_url(config: MkDocsConfig, path: Path, *, deploy: bool) -> None:
             f"({url or 'not set'}): set {setting} to the address the site is served from, e.g. "
             f"{deploy_variable}=true {setting}=https://owner.github.io/repo/ make build"
         )
-
-
-# libyaml's composer when PyYAML has it: the pure-Python one takes 15 ms over mkdocs.yml, on
-# every build (tags stay unresolved in a composed tree, so !ENV and !!python are no matter).
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def env_variable(path: Path, *keys: str) -> str | None:

@@ -10,7 +10,6 @@ shows them once it runs; the labels are the language's `extra.labels`.
 from __future__ import annotations
 
 import html
-import posixpath
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -78,7 +77,7 @@ def _practice_folder(site: Site, lang: str) -> str:
     ("en/practice/"), or the language's root in the offline copy (practice.html)."""
     assert site.practice_page is not None
     url = site.page(site.practice_page.as_posix())[lang].url
-    return url if url.endswith("/") else posixpath.dirname(url) + "/" if "/" in url else ""
+    return url[: url.rfind("/") + 1]
 
 
 def _practice_item(
@@ -89,11 +88,7 @@ def _practice_item(
     button. Raw HTML from the bank's texts (studysite.bank: markdown-it, links made relative
     to this page): Python-Markdown converting a hundred items again was 0.13 s per language."""
     keys = ", ".join(o["id"].upper() for o in data["options"] if o["correct"])
-    options = "".join(
-        f'<li data-option-id="{o["id"]}"><span class="quiz-letter">{o["id"].upper()}.</span> '
-        f"{o['text']}</li>"
-        for o in data["options"]
-    )
+    options = "".join(questions.option_html(o["id"], o["text"], False) for o in data["options"])
     label = question.explained.label if question.explained else ""
     explained = (
         f'<p>{html.escape(label)}: <a href="{_attribute(data["section"])}">'
@@ -104,10 +99,9 @@ def _practice_item(
     return (
         f'<div class="practice-question" data-question-id="{data["id"]}" '
         f'data-practice-group="{data["service"]}">'
-        f'<div class="quiz" data-question-id="{data["id"]}" data-service="{data["service"]}" '
-        f'data-domain="{data["domain"]}" data-kind="{data["kind"]}">'
-        f'<p class="quiz-stem">{data["stem"]}</p>'
-        f'<ol class="quiz-options" data-search-exclude="">{options}</ol>'
+        + questions.quiz_open(data["id"], data["service"], data["domain"], data["kind"], False)
+        + questions.stem_html(data["stem"], False)
+        + f"{questions.options_open(False)}{options}</ol>"
         f'<details class="success quiz-answer"><summary>{html.escape(labels.quiz_answer)}'
         f"</summary><p><strong>{html.escape(labels.quiz_key)}: {keys}</strong></p>{explained}"
         "</details></div>"

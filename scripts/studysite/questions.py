@@ -42,11 +42,19 @@ DOMAINS = {
 }
 SINGLE_OPTIONS = 4  # a single-answer item has exactly this many options
 MULTIPLE_OPTIONS = 5  # a multiple-response item at least this many
-# How a multiple-response stem says how many to choose, per language: the exam's own words.
+# How a multiple-response stem says how many to choose, per language: the exam's own words,
+# and the words for two, three and four.
 CHOOSE = {
-    "en": (r"\(Choose (?P<count>two|three|four)\.\)", ("two", "three", "four")),
-    "ko": (r"\((?P<count>두|세|네) 개를 선택하십시오\.\)", ("두", "세", "네")),
+    "en": ("(Choose {}.)", ("two", "three", "four")),
+    "ko": ("({} 개를 선택하십시오.)", ("두", "세", "네")),
 }
+
+
+def choose_phrase(lang: str, count: int) -> str | None:
+    """The phrase a stem ends with to ask for count options ("(Choose two.)")."""
+    template, words = CHOOSE.get(lang, ("", ()))
+    return template.format(words[count - 2]) if template and 2 <= count < len(words) + 2 else None
+
 
 QUESTION_RE = re.compile(
     r'^(?P<indent>[ \t]*)(?P<marker>\?\?\?\+?)[ \t]+question\b(?P<classes>[^"\n]*)'
@@ -102,6 +110,9 @@ class Question:
     explained: Explained | None = None
     stray: tuple[int, ...] = ()  # lines of the body that are neither options nor the link
     indent: str = ""  # of the `???` line
+    end: int = 0  # 1-based line of the body's last line (the `???` line's, for no body)
+    stem_column: int = 1  # 1-based columns, on the `???` line, of the stem
+    attrs_column: int = 1  # ... and of its `{ #id ... }` (where it would go, if none)
 
     @property
     def stem(self) -> str:
@@ -121,8 +132,12 @@ class Question:
 
     def stated_count(self, lang: str) -> int | None:
         """How many options the stem asks to choose ("(Choose two.)"), if it says."""
-        pattern, words = CHOOSE.get(lang, (None, ()))
-        found = re.search(pattern, self.stem) if pattern else None
+        template, words = CHOOSE.get(lang, ("", ()))
+        if not template:
+            return None
+        one_of = "|".join(map(re.escape, words))
+        pattern = re.escape(template).replace(r"\{\}", f"(?P<count>{one_of})")
+        found = re.search(pattern, self.stem)
         return words.index(found.group("count")) + 2 if found else None
 
 
@@ -175,6 +190,7 @@ def parse(text: str) -> list[Question]:
 
 
 def _question(match: re.Match[str], body: list[str], line: int, section: str | None) -> Question:
+    attrs_at = match.group(0).find("{", match.end("title")) if match.group("attrs") else -1
     dedented = textwrap.dedent("\n".join(body))
     # The columns the dedent took off: those of the body's first non-blank line.
     first = next((b for b in body if b.strip()), "")
@@ -191,6 +207,9 @@ def _question(match: re.Match[str], body: list[str], line: int, section: str | N
         explained=explained,
         stray=stray,
         indent=match.group("indent"),
+        end=line + len(body),
+        stem_column=match.start("title") + 1,
+        attrs_column=(attrs_at if attrs_at >= 0 else match.end("title")) + 1,
     )
 
 
@@ -264,32 +283,51 @@ def _attribute(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def render(question: Question, words: Words, service: str, explanations: bool = True) -> list[str]:
+# The item's markup, shared by render (Markdown in HTML, `markdown` set) and the practice page
+# (HTML from the bank's texts): the stem and the options, each option with its letter.
+def quiz_open(question_id: str, service: str, domain: str, kind: str, markdown: bool) -> str:
+    return (
+        f'<div class="quiz" data-question-id="{_attribute(question_id)}" '
+        f'data-service="{_attribute(service)}" data-domain="{_attribute(domain)}" '
+        f'data-kind="{kind}"{" markdown" if markdown else ""}>'
+    )
+
+
+def stem_html(stem: str, markdown: bool) -> str:
+    return f'<p class="quiz-stem"{" markdown" if markdown else ""}>{stem}</p>'
+
+
+def options_open(markdown: bool) -> str:
+    # Out of search (Material's data-search-exclude): a distractor names another service,
+    # which the page does not explain.
+    return f'<ol class="quiz-options" data-search-exclude=""{" markdown" if markdown else ""}>'
+
+
+def option_html(option_id: str, text: str, markdown: bool) -> str:
+    return (
+        f'<li data-option-id="{option_id}"{" markdown" if markdown else ""}>'
+        f'<span class="quiz-letter">{option_id.upper()}.</span> {text}</li>'
+    )
+
+
+def render(question: Question, words: Words, service: str) -> list[str]:
     """The item as Markdown (md_in_html): the stem and the lettered options visible, the key
-    and (unless explanations is false: the practice page, which links each item's page)
-    every option's explanation folded. The item's element carries data-question-id, each
-    option's data-option-id. The options stay out of search (Material's data-search-exclude):
-    a distractor names another service, which the page does not explain. The stem and the
-    explanations are searched, as the answers were before options."""
+    and every option's explanation folded. The item's element carries data-question-id, each
+    option's data-option-id. The options stay out of search; the stem and the explanations
+    are searched, as the answers were before options."""
     keys = ", ".join(option.letter for option in question.options if option.correct)
     lines = [
-        f'<div class="quiz" data-question-id="{_attribute(question.id or "")}" '
-        f'data-service="{_attribute(service)}" data-domain="{_attribute(question.domain or "")}" '
-        f'data-kind="{question.kind}" markdown>',
-        f'<p class="quiz-stem" markdown>{question.stem}</p>',
-        '<ol class="quiz-options" data-search-exclude="" markdown>',
-        *(
-            f'<li data-option-id="{o.id}" markdown><span class="quiz-letter">{o.letter}.</span> '
-            f"{o.text}</li>"
-            for o in question.options
-        ),
+        quiz_open(question.id or "", service, question.domain or "", question.kind, True),
+        stem_html(question.stem, True),
+        options_open(True),
+        *(option_html(o.id, o.text, True) for o in question.options),
         "</ol>",
         "",
         f'??? success quiz-answer "{words.answer}"',
         f"    **{words.key}: {keys}**",
         "",
     ]
-    for option in question.options if explanations else ():
+    for option in question.options:
         verdict = words.right if option.correct else words.wrong
         lines.append(f"    - **{option.letter}.** {verdict}")
         lines += [f"        - {bullet}" for bullet in (*option.why, *option.sources)]
@@ -304,16 +342,12 @@ def render_page(text: str, words: Words, service: str) -> str:
     """The page's Markdown with every item that has an id rendered (render); an item without
     one is left as written (the checker reports it, QST001)."""
     lines = text.split("\n")
-    items = {q.line - 1: q for q in parse(text) if q.id is not None}
     out: list[str] = []
-    skip_to = -1
-    for index, line in enumerate(lines):
-        if index < skip_to:
+    done = 0  # lines written so far
+    for question in parse(text):
+        if question.id is None:
             continue
-        question = items.get(index)
-        if question is None:
-            out.append(line)
-            continue
+        out += lines[done : question.line - 1]
         out += render(question, words, service)
-        skip_to = index + 1 + len(_body_lines(lines, index, _indent_width(question.indent)))
-    return "\n".join(out)
+        done = question.end
+    return "\n".join(out + lines[done:])

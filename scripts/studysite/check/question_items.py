@@ -17,30 +17,25 @@ same item in every language.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from ..questions import CHOOSE, DOMAINS, MULTIPLE_OPTIONS, QUESTION_RE, SINGLE_OPTIONS, Question
+from ..questions import (
+    CHOOSE,
+    DOMAINS,
+    MULTIPLE_OPTIONS,
+    SINGLE_OPTIONS,
+    Question,
+    choose_phrase,
+)
 from .context import PageFile, Tree
 from .findings import FileProblem, Problem
 
 
-def _columns(page: PageFile, question: Question) -> tuple[int, int]:
-    """The 1-based columns of the stem and of the attribute list on the item's line."""
-    match = QUESTION_RE.match(page.text.split("\n")[question.line - 1])
-    if match is None:  # cannot happen: the line was parsed with the same pattern
-        return 1, 1
-    line = match.group(0)
-    attrs = line.find("{", match.end("title")) if match.group("attrs") else match.end("title")
-    return match.start("title") + 1, attrs + 1
-
-
 def check_page(page: PageFile, tree: Tree) -> Iterator[Problem]:
     for question in page.document.questions:
-        stem, attrs = _columns(page, question)
-        yield from _stem_and_options(question, page.lang, stem)
+        yield from _stem_and_options(question, page.lang, question.stem_column)
         yield from _explanations(question)
-        yield from _domain(question, attrs)
+        yield from _domain(question, question.attrs_column)
         yield from _format(question)
 
 
@@ -74,16 +69,12 @@ def _stated(question: Question, lang: str, column: int) -> Iterator[Problem]:
     if lang not in CHOOSE or not question.keys:
         return
     stated, keys = question.stated_count(lang), len(question.keys)
-    _, words = CHOOSE[lang]
     if keys >= 2 and stated != keys:
         said = "does not say how many to choose" if stated is None else f"says {stated}"
-        wanted = re.sub(r"\(\?P<count>[^)]*\)", words[keys - 2], CHOOSE[lang][0])
-        wanted = wanted.replace("\\", "")
+        wanted = choose_phrase(lang, keys)
+        how = f": end it with {wanted!r}" if wanted else ""
         yield Problem(
-            "QST005",
-            question.line,
-            column,
-            f"{keys} keyed options, but the stem {said}: end it with {wanted!r}",
+            "QST005", question.line, column, f"{keys} keyed options, but the stem {said}{how}"
         )
     elif keys == 1 and stated is not None:
         yield Problem(

@@ -245,25 +245,26 @@ class _Memo:
         return result
 
     def _stored(self, text: str, masked: Callable[[], str]) -> tuple[Misspelling, ...]:
-        made: list[tuple[Misspelling, ...]] = []
-
-        def make() -> bytes:
-            made.append(tuple(find(text, masked(), self.vocabulary)))
-            rows = [
-                [m.start, m.end, m.line, m.column, m.found, m.preferred, m.term.id, m.fixable]
-                for m in made[0]
-            ]
-            return json.dumps(rows, ensure_ascii=False).encode()
-
         key = derived.digest([self.key, text.encode("utf-8", "surrogatepass")])
-        data = derived.cached(SPELLING_CACHE, f"{key}.json", make)
-        if made:
-            return made[0]
-        try:
-            rows = json.loads(data)
-            return tuple(Misspelling(*row[:6], self.by_id[row[6]], row[7]) for row in rows)
-        except (ValueError, KeyError, TypeError, IndexError):  # a damaged entry: scan again
-            return tuple(find(text, masked(), self.vocabulary))
+        return derived.cached_value(
+            SPELLING_CACHE,
+            f"{key}.json",
+            lambda: tuple(find(text, masked(), self.vocabulary)),
+            self._encode,
+            self._decode,
+        )
+
+    @staticmethod
+    def _encode(found: tuple[Misspelling, ...]) -> bytes:
+        rows = [
+            [m.start, m.end, m.line, m.column, m.found, m.preferred, m.term.id, m.fixable]
+            for m in found
+        ]
+        return json.dumps(rows, ensure_ascii=False).encode()
+
+    def _decode(self, data: bytes) -> tuple[Misspelling, ...]:
+        rows = json.loads(data)
+        return tuple(Misspelling(*row[:6], self.by_id[row[6]], row[7]) for row in rows)
 
     def forget_unused(self) -> None:
         """Keep only the texts of this run: the memo holds one version of each file."""

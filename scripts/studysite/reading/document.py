@@ -287,21 +287,21 @@ def _parser_key() -> bytes:
 
 def parse_cached(text: str) -> Document:
     """parse(text), from the parse cache when it holds this text's parse."""
-    made: list[Document] = []
-
-    def make() -> bytes:
-        made.append(parse(text))
-        return pickle.dumps(made[0], protocol=pickle.HIGHEST_PROTOCOL)
-
     key = derived.digest([_parser_key(), text.encode("utf-8", "surrogatepass")])
-    data = derived.cached(PARSE_CACHE, f"{key}.pickle", make)
-    if made:
-        return made[0]
-    try:
-        document = pickle.loads(data)
-    except Exception:  # a damaged entry (a disk error): parse again
-        return parse(text)
-    return document if isinstance(document, Document) else parse(text)
+    return derived.cached_value(
+        PARSE_CACHE,
+        f"{key}.pickle",
+        lambda: parse(text),
+        lambda document: pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL),
+        _unpickled,
+    )
+
+
+def _unpickled(data: bytes) -> Document:
+    document = pickle.loads(data)
+    if not isinstance(document, Document):
+        raise TypeError(f"not a Document: {type(document).__name__}")
+    return document
 
 
 def _read(path: Path) -> tuple[str, Document] | DecodeFailure:

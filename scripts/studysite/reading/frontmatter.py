@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from ..terms import YAML_LOADER
 from .document import Document
 
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -24,8 +25,8 @@ def meta(document: Document) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-# The C loader where PyYAML was built with libyaml (the wheels are): the same data, faster.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's loader where PyYAML has it (terms.py): the same data, faster.
+_LOADER = YAML_LOADER
 
 
 @dataclass(frozen=True)
