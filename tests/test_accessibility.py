@@ -264,3 +264,83 @@ def test_open_search_with_results_has_no_axe_violations(
 def test_question_pages_are_found() -> None:
     """The question test above runs on at least one page per language."""
     assert {lang for _page, lang in (p.values for p in QUESTION_PAGES)} == set(LANGUAGES)
+
+
+# The practice engine's states, each as a learner reaches it (studysite.practice and
+# javascripts/practice*.js): drawn by script after the load, so the layout proof does not
+# cover them and every rule runs in both schemes.
+PRACTICE = SITE.page(SITE.practice_page.as_posix()) if SITE.practice_page else None
+ANSWER_KEYS = """() => {
+  const form = document.querySelector(".practice-item");
+  const bank = self.studysiteBanks[form.lang];
+  const item = bank.items.find(i => i.id === form.dataset.questionId);
+  return item.options.filter(o => o.correct).map(o => o.id);
+}"""
+
+
+def settled(tab, axe_script: Path) -> list[Violation]:
+    """The engine's part of the page audited once it is still: the pointer moved off the
+    button it pressed, and the buttons' colour transitions run to their end."""
+    tab.mouse.move(0, 0)
+    tab.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished))")
+    return audit(tab, axe_script, include=".practice-app")
+
+
+def practice_states(tab, axe_script: Path, lang: str, bad_file: Path):
+    """Walk the engine's states; yield each one's name and its violations."""
+    words = SITE.labels(lang).practice_ui
+    tab.wait_for_selector(".practice-controls:not([disabled])", state="attached")
+    for fold in ("details.practice-areas-fold", "details.practice-data"):
+        tab.locator(f"{fold} > summary").click()
+    yield "dashboard", settled(tab, axe_script)
+    tab.get_by_role("button", name=words["start"], exact=True).click()
+    tab.wait_for_selector(".practice-item input")
+    yield "practice question", settled(tab, axe_script)
+    tab.get_by_role("button", name=words["check"], exact=True).click()  # nothing chosen
+    yield "answer refused (its count)", settled(tab, axe_script)
+    for key in tab.evaluate(ANSWER_KEYS):
+        tab.locator(f".practice-item input[value={key}]").check()
+    tab.get_by_role("button", name=words["check"], exact=True).click()
+    tab.wait_for_selector(".practice-feedback .practice-verdict")
+    yield "feedback", settled(tab, axe_script)
+    tab.get_by_role("button", name=words["finish"], exact=True).click()
+    tab.get_by_role("button", name=words["exam_start"], exact=True).click()
+    tab.wait_for_selector(".practice-exam .practice-item input")
+    tab.locator(".practice-item input[name=answer]").first.check()
+    tab.get_by_role("button", name=words["flag"], exact=True).click()
+    yield "exam with its navigator", settled(tab, axe_script)
+    tab.once("dialog", lambda dialog: dialog.accept())
+    tab.get_by_role("button", name=words["submit"], exact=True).click()
+    tab.wait_for_selector(".practice-result")
+    yield "result", settled(tab, axe_script)
+    tab.get_by_role("button", name=words["back"], exact=True).click()
+    tab.locator("#practice-import").set_input_files(bad_file)
+    tab.wait_for_function("() => document.querySelector('.practice-alert').textContent")
+    yield "import error", settled(tab, axe_script)
+
+
+@SCHEME_PARAMS
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_state_of_the_practice_engine_has_no_axe_violations(
+    browser, axe_script: Path, base_url: str, tmp_path: Path, scheme: str, lang: str
+) -> None:
+    assert PRACTICE is not None
+    context = watch(
+        browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    )
+    try:
+        context.add_init_script(path=axe_script)
+        tab = context.new_page()
+        load(tab, base_url + PRACTICE[lang].url)
+        applied = tab.evaluate("() => document.body.dataset.mdColorScheme")
+        assert applied == SCHEMES[scheme], f"the {scheme} scheme did not apply: {applied}"
+        bad = tmp_path / "bad.json"
+        bad.write_text("{ not json", encoding="utf-8")
+        found = {name: v for name, v in practice_states(tab, axe_script, lang, bad) if v}
+        assert len(found) == 0, "\n".join(
+            f"{name}:\n" + "\n".join(str(v) for v in violations)
+            for name, violations in found.items()
+        )
+        assert csp_violations(tab) == []
+    finally:
+        context.close()

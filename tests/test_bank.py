@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from collections import Counter
 from typing import Any
 
 import pytest
 
-from conftest import LANGUAGES, SITE, BuiltSite
+from conftest import LANGUAGES, SITE, BuiltSite, missing
 from studysite import bank, practice, questions
+from studysite.node import node
 from studysite.urls import resolve
 
 SERVICE = [item.page for item in practice.service_pages(SITE, LANGUAGES[0])]
@@ -136,3 +138,26 @@ def test_search_finds_the_stems_but_not_the_options(site: BuiltSite, lang: str) 
         for options in site.soup(page[lang].dest).select("ol.quiz-options"):
             assert options.has_attr("data-search-exclude")
             assert not options.find_parent(attrs={"data-search-exclude": True})
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_engine_s_script_is_the_same_bank_with_the_engine_s_words(
+    site: BuiltSite, lang: str
+) -> None:
+    """questions.js (what the practice engine loads, from disk too) files the same bank under
+    its language, and the engine's words of that language: run under Node, it gives both."""
+    executable = node()
+    if executable is None:
+        missing("Node.js is not installed (make system-deps)")
+    path = site.root / (bank.bank_dir(SITE, lang) or "") / bank.BANK_SCRIPT
+    run = (
+        "const self = globalThis; require(process.argv[1]);"
+        "console.log(JSON.stringify([self.studysiteBanks, self.studysiteWords]))"
+    )
+    done = subprocess.run(
+        [str(executable), "-e", run, str(path)], capture_output=True, text=True, check=True
+    )
+    banks, words = json.loads(done.stdout)
+    assert banks == {lang: published(site, lang)}
+    assert words == {lang: json.loads(json.dumps(practice.engine_words(SITE, lang)))}
+    assert words[lang]["check"] == SITE.labels(lang).practice_ui["check"]

@@ -1,85 +1,193 @@
-// The practice page: "got it" marks per question, kept in this browser (localStorage) under
-// each question's data-question-id, so they survive a reload, the other language's page (the
-// ids are shared) and the offline copy. The page's HTML (studysite.practice) holds the
-// buttons and progress lines, hidden; this script shows them once it can keep the marks.
+// The practice page's first script: progress kept in this browser, the dashboard, and the
+// controls. The page (studysite/practice.py) renders the controls disabled, in a fresh learner's
+// state, so that enabling them and filling in the figures moves nothing. The rest of the
+// engine (practice-engine.js), the scheduler (vendor/ts-fsrs.umd.js) and the question bank
+// (questions.js) load when the learner starts something: a first view pays for none of them.
+//
+// Progress is one versioned record under KEY (see SCHEMA below); the marks of the page's
+// earlier version (OLD: {id: true}) become reviewed cards once, and OLD is left as it was.
 (() => {
-  const KEY = "studysite.practice.v1";
-  const questions = [...document.querySelectorAll(".practice-question[data-question-id]")];
-  if (!questions.length) return;
+  const app = document.querySelector(".practice-app");
+  if (!app) return;
+  const KEY = "studysite.practice.v2";
+  const OLD = "studysite.practice.v1";
+  const SCHEMA = "studysite.practice";
+  const VERSION = 2;
+  const words = JSON.parse(app.querySelector(".practice-words").textContent);
+  const script = document.currentScript.src;
+  const items = [...document.querySelectorAll(".practice-question[data-question-id]")].map(
+    (q) => ({
+      id: q.dataset.questionId,
+      service: q.dataset.practiceGroup,
+      domain: q.querySelector(".quiz").dataset.domain,
+    }),
+  );
+  const fill = (template, values) =>
+    template.replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all));
+  const empty = () => ({ schema: SCHEMA, version: VERSION, items: {}, exams: [], exam: null });
 
+  // Storage, or memory where the browser keeps none (a privacy setting): practice still works.
   let storage = null;
   try {
     storage = window.localStorage;
     storage.setItem(`${KEY}.probe`, "1");
     storage.removeItem(`${KEY}.probe`);
   } catch {
-    return; // storage off (a privacy setting): the buttons stay hidden, the questions work
+    storage = null;
+  }
+  let memory = JSON.stringify(empty());
+  const alert = app.querySelector(".practice-alert");
+  const store = {
+    kept: storage !== null,
+    raw: () => (storage ? storage.getItem(KEY) : memory),
+    read() {
+      const text = this.raw();
+      if (!text) return empty();
+      try {
+        const data = JSON.parse(text);
+        if (data && data.schema === SCHEMA && data.version === VERSION) return data;
+      } catch {}
+      // Not ours to overwrite: kept aside, never lost.
+      if (storage) storage.setItem(`${KEY}.unreadable.${Date.now()}`, text);
+      return empty();
+    },
+    write(data) {
+      const text = JSON.stringify(data);
+      try {
+        if (storage) storage.setItem(KEY, text);
+        else memory = text;
+      } catch (error) {
+        alert.textContent = String(error);
+      }
+    },
+    old: () => (storage ? storage.getItem(OLD) : null),
+  };
+  if (!store.kept) {
+    const notice = app.querySelector(".practice-storage");
+    notice.textContent = words.no_storage;
+    notice.hidden = false;
   }
 
-  const load = () => {
-    try {
-      const data = JSON.parse(storage.getItem(KEY) || "{}");
-      return data && typeof data === "object" ? data : {};
-    } catch {
-      return {};
-    }
+  const endOfToday = (now) => {
+    const end = new Date(now);
+    end.setHours(24, 0, 0, 0);
+    return end.getTime();
   };
-  const save = (known) => storage.setItem(KEY, JSON.stringify(known));
+  const isDue = (entry, now) => Boolean(entry?.card) && Date.parse(entry.card.due) < endOfToday(now);
 
+  // The dashboard: accuracy per area (every answer counts), due and seen, weakest first.
   const render = () => {
-    const known = load();
-    for (const question of questions) {
-      const button = question.querySelector(".practice-got-it");
-      const marked = known[question.dataset.questionId] === true;
-      button.setAttribute("aria-pressed", String(marked));
-      question.classList.toggle("practice-question--known", marked);
+    const data = store.read();
+    const now = Date.now();
+    const entries = items.map((item) => [item, data.items[item.id]]);
+    const due = entries.filter(([, entry]) => isDue(entry, now)).length;
+    const seen = entries.filter(([, entry]) => entry).length;
+    app.querySelector("[data-practice-due]").textContent = fill(words.due_today, { count: due });
+    app.querySelector("[data-practice-seen]").textContent = fill(words.seen, {
+      seen,
+      total: items.length,
+      unseen: items.length - seen,
+    });
+    for (const body of app.querySelectorAll(".practice-dashboard .practice-areas tbody")) {
+      const rows = [...body.rows].map((row) => {
+        const [kind, name] = row.dataset.area.split(":");
+        const mine = entries.filter(([item]) => item[kind] === name);
+        const answers = mine.reduce((n, [, e]) => n + (e?.seen || 0), 0);
+        const right = mine.reduce((n, [, e]) => n + (e?.correct || 0), 0);
+        const cells = row.cells;
+        cells[1].textContent = `${right} / ${answers}`;
+        cells[2].textContent = answers ? `${Math.round((100 * right) / answers)}%` : words.not_yet;
+        cells[3].textContent = String(mine.filter(([, e]) => isDue(e, now)).length);
+        return [answers ? right / answers : 2, row];
+      });
+      rows.sort((a, b) => a[0] - b[0]);
+      for (const [, row] of rows) body.append(row);
     }
-    for (const line of document.querySelectorAll("[data-practice-progress]")) {
-      const group = line.dataset.practiceProgress;
-      const mine = questions.filter((q) => !group || q.dataset.practiceGroup === group);
-      const count = mine.filter((q) => known[q.dataset.questionId] === true).length;
-      line.textContent = line.dataset.template
-        .replace("{known}", String(count))
-        .replace("{total}", String(mine.length));
-    }
+    const history = app.querySelector(".practice-history");
+    history.replaceChildren(
+      ...data.exams
+        .slice()
+        .reverse()
+        .map((exam) => {
+          const line = document.createElement("li");
+          line.textContent = fill(words.history_line, {
+            date: new Date(exam.finished).toLocaleString(document.documentElement.lang),
+            kind: words[`kind_${exam.kind}`] || exam.kind,
+            correct: exam.correct,
+            total: exam.total,
+            score: exam.score,
+          });
+          return line;
+        }),
+    );
   };
 
-  questions.forEach((question, index) => {
-    const button = question.querySelector(".practice-got-it");
-    const stem = question.querySelector(".quiz-stem");
-    if (stem) {
-      // The button's name is the same on every question: say which one it marks.
-      stem.id ||= `practice-question-${index + 1}`;
-      button.setAttribute("aria-describedby", stem.id);
-    }
-    button.addEventListener("click", () => {
-      const known = load();
-      const id = question.dataset.questionId;
-      if (known[id] === true) delete known[id];
-      else known[id] = true;
-      save(known);
-      render();
+  // The rest of the engine, loaded once, on the first use: the scheduler, the engine, its
+  // stylesheet, and the bank with the engine's words (questions.js).
+  const load = (src, base = script) =>
+    new Promise((resolve, reject) => {
+      const url = new URL(src, base).href;
+      const element = url.endsWith(".css") ? document.createElement("link") : document.createElement("script");
+      if (element.tagName === "LINK") Object.assign(element, { rel: "stylesheet", href: url });
+      else element.src = url;
+      element.onload = resolve;
+      element.onerror = () => reject(new Error(`${url} did not load`));
+      document.head.append(element);
     });
-    button.hidden = false;
-  });
+  let started = null;
+  const lang = app.dataset.lang;
+  const engine = () =>
+    (started ||= Promise.all([
+      load("vendor/ts-fsrs.umd.js").then(() => load("practice-engine.js")),
+      load("../stylesheets/practice-engine.css"),
+      load(app.dataset.bank, document.baseURI),
+    ]).then(() =>
+      self.studysitePracticeEngine({
+        app,
+        words: { ...words, ...self.studysiteWords[lang] },
+        store,
+        items,
+        render,
+        fill,
+        isDue,
+        empty,
+      }),
+    ));
+  const use = (action) => (event) => {
+    event?.preventDefault();
+    alert.textContent = "";
+    engine()
+      .then((api) => action(api, event))
+      .catch((error) => {
+        alert.textContent = String(error);
+      });
+  };
 
-  const reset = document.querySelector(".practice-reset");
-  if (reset) {
-    reset.addEventListener("click", () => {
-      // Nothing lost by a slip: clearing asks first.
-      if (reset.dataset.confirm && !window.confirm(reset.dataset.confirm)) return;
-      const known = load();
-      for (const question of questions) delete known[question.dataset.questionId];
-      save(known);
-      render();
-    });
-    reset.hidden = false;
+  for (const form of app.querySelectorAll("form[data-practice-form]")) {
+    const kind = form.dataset.practiceForm;
+    form.addEventListener(
+      "submit",
+      use((api) => (kind === "exam" ? api.startExam(form) : api.startPractice(form))),
+    );
   }
-  for (const line of document.querySelectorAll("[data-practice-progress]")) line.hidden = false;
+  for (const button of app.querySelectorAll("[data-start]")) {
+    button.addEventListener("click", use((api) => api.startArea(button.dataset.start)));
+    button.disabled = false;
+  }
+  app.querySelector("[data-practice-export]").addEventListener("click", use((api) => api.exportFile()));
+  app.querySelector("[data-practice-reset]").addEventListener("click", use((api) => api.reset()));
+  const file = app.querySelector(".practice-file");
+  file.addEventListener(
+    "change",
+    use((api) => api.importFile(file)),
+  );
+  for (const fieldset of app.querySelectorAll(".practice-controls")) fieldset.disabled = false;
 
-  // Another tab (or the other language's page) changed the marks.
   window.addEventListener("storage", (event) => {
     if (event.key === KEY) render();
   });
   render();
+  const data = store.read();
+  if (data.exam) use((api) => api.resumeExam())();
+  else if (store.old() && !data.migrated) use((api) => api.migrate(store.old()))();
 })();

@@ -1,7 +1,8 @@
 """The question bank: every review item of the site, in one language, as data.
 
 The build publishes it beside the practice page (steps/question_bank.py): `practice/
-questions.json`, `en/practice/questions.json`. Made from the pages' items (studysite.questions)
+questions.json`, `en/practice/questions.json`, and the same as a script (`questions.js`, see
+`script`) that the practice engine loads. Made from the pages' items (studysite.questions)
 in navigation order; what reads the bank (the practice engine, the Anki decks, the tests)
 reads that file or calls `bank()`, never a copy.
 
@@ -18,6 +19,7 @@ reads that file or calls `bank()`, never a copy.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -35,6 +37,9 @@ if TYPE_CHECKING:
 
 SCHEMA = 1
 BANK_FILE = "questions.json"
+# The same bank as a script, for the practice engine: a page opened from disk (the offline
+# copy) may load a script beside it, but Chromium refuses it a fetch of a file: URL.
+BANK_SCRIPT = "questions.js"
 SAME_PAGE_RE = re.compile(r"^#")
 
 
@@ -133,3 +138,14 @@ def bank(site: Site, lang: str) -> dict[str, Any]:
             if question.id is not None:
                 items.append(item(question, page.name, where, version.url))
     return {"schema": SCHEMA, "language": lang, "domains": DOMAINS, "items": items}
+
+
+def script(json_text: str, lang: str, words: dict[str, Any]) -> str:
+    """The bank's JSON text as the script the practice engine loads: it files the bank under
+    its language in `studysiteBanks`, and the engine's words in that language (words) in
+    `studysiteWords` (JSON is valid JavaScript: nothing is evaluated)."""
+    text = json.dumps(words, ensure_ascii=False, separators=(",", ":"))
+    return (
+        f"(self.studysiteBanks ||= {{}})[{json.dumps(lang)}] = {json_text.rstrip()};\n"
+        f"(self.studysiteWords ||= {{}})[{json.dumps(lang)}] = {text};\n"
+    )

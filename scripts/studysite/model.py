@@ -43,6 +43,124 @@ class ConfigError(Exception):
 # --- The project's settings in `extra`, validated with MkDocs' own config classes ----------------
 
 
+# The practice engine's words (overrides/javascripts/practice*.js), per language: the English
+# ones are these defaults, another language gives its own in `extra.labels.practice_ui`.
+# "{name}" placeholders are filled by the engine. Validated like the other labels: a misspelt
+# key stops the build.
+PRACTICE_UI = {
+    "noscript": (
+        "Practice and the mock exam need JavaScript. The questions below stay readable, with "
+        "their answers."
+    ),
+    "no_storage": (
+        "This browser keeps no data for this page (a privacy setting): practice works, but "
+        "your progress will not be kept."
+    ),
+    "scope": "What to practise",
+    "scope_all": "All questions",
+    "scope_services": "Chosen services",
+    "scope_domain": "One domain",
+    "scope_due": "Due for review",
+    "scope_mistakes": "My mistakes",
+    "services": "Services",
+    "domain": "Domain",
+    "start": "Start practice",
+    "exam": "Mock exam",
+    "exam_short": "Short: {count} questions in {minutes} minutes",
+    "exam_full": "Full length: {count} questions in {minutes} minutes",
+    "exam_extra": "+30 minutes (for non-native English speakers, as AWS grants)",
+    "exam_start": "Start mock exam",
+    "empty": "No question matches this choice.",
+    "due_today": "Due today: {count}",
+    "seen": "Seen {seen} of {total}, never seen {unseen}",
+    "position": "Question {n} of {total}",
+    "check": "Check answer",
+    "choose": "Choose {count}.",
+    "next": "Next question",
+    "finish": "End practice",
+    "finished": "Practice finished: {correct} of {total} correct.",
+    "other_language": "Show in English",
+    "explained": "Explained in",
+    "rating": "Next review",
+    "again": "Again",
+    "hard": "Hard",
+    "good": "Good",
+    "easy": "Easy",
+    "next_review": "Next review: {date}",
+    "previous": "Previous question",
+    "flag": "Flag for review",
+    "navigator": "Questions",
+    "answered": "answered",
+    "flagged": "flagged",
+    "unanswered": "not answered",
+    "time_left": "Time left: {time}",
+    "time_warning": "5 minutes left.",
+    "time_up": "Time is up: the exam was submitted.",
+    "submit": "Submit exam",
+    "submit_confirm": "Submit the exam? {count} questions are not answered.",
+    "result": "Result",
+    "score": "Estimated score: {score} of 1,000 (pass line 720)",
+    "pass": "Pass (estimated)",
+    "fail": "Below the pass line (estimated)",
+    "score_note": (
+        "AWS reports a scaled score from 100 to 1,000 with 720 to pass, but does not publish "
+        "how answers map to it. This estimate maps your share of correct answers linearly "
+        "onto that scale (100 + 900 × share): about 69% correct reaches 720."
+    ),
+    "by_domain": "By domain",
+    "by_service": "By service",
+    "area": "Area",
+    "correct": "Correct",
+    "accuracy": "Accuracy",
+    "due": "Due",
+    "review": "Review of every question",
+    "your_answer": "Your answer",
+    "no_answer": "not answered",
+    "history": "Past mock exams",
+    "history_line": "{date}: {kind}, {correct} of {total} correct, estimated {score}",
+    "kind_short": "short",
+    "kind_full": "full length",
+    "back": "Back to the start",
+    "dashboard": "Your progress",
+    "weakest": "Weakest first. Accuracy counts every answer given in practice and mock exams.",
+    "practise": "Practise",
+    "not_yet": "no answer yet",
+    "export": "Export progress",
+    "import": "Import progress",
+    "import_merge": "Merge: keep the newer state of each question",
+    "import_replace": "Replace all progress with the file",
+    "replace_confirm": (
+        "Replace all your progress in this browser with the file? A backup file is downloaded"
+        " first."
+    ),
+    "imported": "Imported: {count} questions taken from the file.",
+    "bad_json": "This file is not JSON ({detail}); your progress is unchanged.",
+    "bad_schema": "This file is not a progress file of this site; your progress is unchanged.",
+    "bad_version": (
+        "This file was made by a newer version of this page (version {version}; this page "
+        "reads version {supported}); your progress is unchanged."
+    ),
+    "bad_ids": (
+        "This file names questions this site does not have ({ids}); your progress is "
+        "unchanged."
+    ),
+    "bad_data": "This file's progress is damaged ({detail}); your progress is unchanged.",
+    "reset": "Clear my progress",
+    "reset_confirm": "Clear all your progress in this browser? A backup file is downloaded first.",
+    "cleared": "Your progress was cleared; the backup file has been downloaded.",
+    "domain_secure": "Design Secure Architectures",
+    "domain_resilient": "Design Resilient Architectures",
+    "domain_performance": "Design High-Performing Architectures",
+    "domain_cost": "Design Cost-Optimized Architectures",
+}  # fmt: skip
+
+
+class PracticeLabelsConfig(Config):
+    """The practice engine's words (PRACTICE_UI), `extra.labels.practice_ui`."""
+
+    locals().update({key: c.Type(str, default=text) for key, text in PRACTICE_UI.items()})
+
+
 class LabelsConfig(Config):
     """Words of the book and the footer, per language (`extra.labels`; static-i18n's
     `languages[*].extra.labels` gives another language its own)."""
@@ -57,14 +175,9 @@ class LabelsConfig(Config):
     not_found_title = c.Type(str)  # the 404 page: its heading,
     not_found_text = c.Type(str)  # what happened,
     not_found_home = c.Type(str)  # and the link to the home page
-    # The practice page (extra.practice): the button of each question, the progress line
-    # ("{known}" of "{total}"), the button that forgets the marks and its question first, the
-    # link to a question's page. English by default: a site without a practice page needs none.
-    practice_got_it = c.Type(str, default="Got it")
-    practice_progress = c.Type(str, default="{known} of {total} marked as known")
-    practice_reset = c.Type(str, default="Clear my progress")
-    practice_reset_confirm = c.Type(str, default='Clear every "Got it" mark on this page?')
-    practice_source = c.Type(str, default="Question on")
+    # The practice page (extra.practice): the link to a question's page, the summary of a
+    # page's folded items. English by default: a site without a practice page needs none.
+    practice_source = c.Type(str, default="Question on its page")
     practice_group = c.Type(str, default="{count} questions")  # a page's folded group
     # A review question (studysite.questions): the title of its folded answer, the key's label,
     # an option's verdict, and the heading of a chapter's answer key in the books.
@@ -73,6 +186,7 @@ class LabelsConfig(Config):
     quiz_right = c.Type(str, default="Correct")
     quiz_wrong = c.Type(str, default="Incorrect")
     quiz_answer_key = c.Type(str, default="Answer key")
+    practice_ui = c.SubConfig(PracticeLabelsConfig)  # the practice engine's words
 
 
 class ExtraConfig(Config):
@@ -117,10 +231,6 @@ class Labels:
     not_found_title: str
     not_found_text: str
     not_found_home: str
-    practice_got_it: str
-    practice_progress: str
-    practice_reset: str
-    practice_reset_confirm: str
     practice_source: str
     practice_group: str
     quiz_answer: str
@@ -128,6 +238,7 @@ class Labels:
     quiz_right: str
     quiz_wrong: str
     quiz_answer_key: str
+    practice_ui: Mapping[str, str]
 
 
 @dataclass(frozen=True)
@@ -425,7 +536,9 @@ def _languages(config: MkDocsConfig, path: Path, extra: Config) -> Iterator[Lang
             return None
         if not isinstance(data, Mapping):
             raise ConfigError(f"{path}: {where}: expected a mapping of labels")
-        return Labels(**validated(LabelsConfig, data, where, path))
+        checked = dict(validated(LabelsConfig, data, where, path))
+        checked["practice_ui"] = dict(checked["practice_ui"])
+        return Labels(**checked)
 
     default_labels = labels(extra.labels, "extra.labels")
     if plugin is None:

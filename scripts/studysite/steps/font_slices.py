@@ -42,8 +42,11 @@ ASCII = frozenset(chr(c) for c in range(0x20, 0x7F))
 NBSP = "\u00a0"  # not printable to Python, but drawn (as a space) from the site font
 
 # Text in these elements is bold (Material: `.md-typeset h4`, `table:not([class]) th`,
-# `.md-typeset summary`; extra.css: h1, h2; the browser's own `b` and `strong`).
-BOLD_TAGS = frozenset({"b", "strong", "th", "h1", "h2", "h4", "h5", "h6", "summary"})
+# `.md-typeset summary`; extra.css: h1, h2, the practice engine's legends and captions; the
+# browser's own `b` and `strong`).
+BOLD_TAGS = frozenset(
+    {"b", "strong", "th", "h1", "h2", "h4", "h5", "h6", "summary", "legend", "caption"}
+)
 # ... and in elements of these classes (Material: admonition titles, the navigation's titles,
 # buttons, footnote references, inline tooltips; extra.css: the PDF book link, the practice
 # page's progress lines).

@@ -3,7 +3,9 @@
     studysite question-bank SITE_DIR        (the post-build hook runs it after every build)
 
 Writes `practice/questions.json` and `en/practice/questions.json` (studysite.bank: the
-format, and where the items come from). Running it again rewrites nothing that is unchanged.
+format, and where the items come from), and beside each the same as the script the
+practice engine loads (`questions.js`, bank.script), with the engine's words in that
+language. Running it again rewrites nothing that is unchanged.
 
 Rendering the items' Markdown is most of this step's time (markdown-it, some two thousand
 texts): each bank is kept in the content cache (derived.py) under the hash of all it is made
@@ -18,8 +20,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 from .. import bank as bank_module
-from .. import derived, questions, urls
-from ..bank import bank, bank_path
+from .. import derived, practice, questions, urls
+from ..bank import BANK_SCRIPT, bank, bank_path, script
 from ..model import Site
 from .job import Job
 
@@ -42,6 +44,11 @@ def _text(site: Site, lang: str) -> str:
     return json.dumps(bank(site, lang), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+def _write(target: Path, data: bytes) -> None:
+    if not target.is_file() or target.read_bytes() != data:
+        target.write_bytes(data)
+
+
 def run(job: Job) -> str:
     """Write every language's bank into the built site; return a one-line summary."""
     written = []
@@ -53,8 +60,9 @@ def run(job: Job) -> str:
         data = derived.cached(CACHE, f"{key}.json", lambda c=lang: _text(job.site, c).encode())
         target = job.site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.is_file() or target.read_bytes() != data:
-            target.write_bytes(data)
+        _write(target, data)
+        words = practice.engine_words(job.site, lang)
+        _write(target.with_name(BANK_SCRIPT), script(data.decode(), lang, words).encode())
         items = data.count(KIND)
-        written.append(f"{path} ({items} items)")
+        written.append(f"{path} and {BANK_SCRIPT} ({items} items)")
     return "Question bank: " + ", ".join(written)
