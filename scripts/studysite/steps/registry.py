@@ -73,8 +73,8 @@ STEPS = (
         "split the search index per language, with the synonyms from the terms data",
         "검색 색인을 언어마다 나누고, 용어 데이터의 동의어를 넣음")),
     Step("question-bank", "question_bank", When.EVERY_BUILD, Text(
-        "write each language's question bank as JSON beside its practice page",
-        "언어마다 문제 은행을 JSON으로 연습 페이지 옆에 씀")),
+        "write each language's question bank by its practice page: JSON and the engine's script",
+        "언어마다 문제 은행을 연습 페이지 옆에 씀: JSON과 엔진이 읽는 스크립트")),
     Step("icons", "icons", When.EVERY_BUILD, Text(
         "render the PNG and ICO icons from the SVG favicon",
         "SVG 파비콘으로 PNG, ICO 아이콘을 그림")),
