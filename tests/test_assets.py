@@ -12,6 +12,7 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from conftest import DOCS_DIR, LANGUAGES, PAGES, PROJECT_DIR, SITE, BuiltSite
+from studysite import bank
 from studysite.hangul import HANGUL_RE
 from studysite.model import load_mkdocs_config
 from studysite.steps.fonts import WEIGHTS
@@ -102,14 +103,35 @@ def test_site_font_covers_every_page_in_every_weight(site: BuiltSite) -> None:
                 assert not missing, f"{page[lang].path}, weight {weight}: {sorted(missing)}"
 
 
+PRELOAD_RE = re.compile(r'<link rel="preload" href="([^"]+)" as="font"[^>]*data-site-font>')
+
+
 def test_english_pages_use_no_korean_slice(site: BuiltSite) -> None:
-    """An English page's faces hold no Hangul but its language menu's ("한국어")."""
+    """An English page's faces hold no Hangul but its language menu's ("한국어"). The practice
+    page's spare slice holds the Korean items' too (its per-item language toggle draws them),
+    which the page never preloads: a first view does not pay for them."""
     english = next(language for language in SITE.languages if not language.default).code
+    korean = SITE.codes[0]
     menu = set("".join(language.name for language in SITE.languages))
+    practice = SITE.page(SITE.practice_page.as_posix()) if SITE.practice_page else None
     for page in PAGES:
-        chars = "".join(c for cs in _declared(site, page[english].dest).values() for c in cs)
+        dest = page[english].dest
+        chars = "".join(c for cs in _declared(site, dest).values() for c in cs)
         hangul = set(HANGUL_RE.findall(chars))
-        assert hangul and hangul <= menu, f"{page[english].path}: {''.join(sorted(hangul))}"
+        allowed = set(menu)
+        if page == practice:
+            items = (site.root / (bank.bank_dir(SITE, korean) or "") / bank.BANK_FILE).read_text(
+                encoding="utf-8"
+            )
+            allowed |= set(HANGUL_RE.findall(items))
+            html = (site.root / dest).read_text(encoding="utf-8")
+            for url in PRELOAD_RE.findall(html):
+                cmap = font_cmap((site.root / dest).parent.joinpath(url).resolve().read_bytes())
+                preloaded = set(HANGUL_RE.findall("".join(cmap)))
+                assert preloaded <= menu, f"{dest}: {url} preloads Korean"
+        assert hangul and hangul <= allowed, (
+            f"{page[english].path}: {''.join(sorted(hangul - allowed))}"
+        )
 
 
 def test_site_font_is_renamed_and_licensed(site: BuiltSite) -> None:

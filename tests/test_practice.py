@@ -381,6 +381,12 @@ def test_a_short_exam_survives_a_reload_and_submits_at_time_out(tab, base_url, b
     buttons.nth(1).click()
     tab.wait_for_function("() => document.querySelectorAll('[aria-current=step]').length === 1")
     assert buttons.nth(1).get_attribute("aria-current") == "step"
+    other = LANGUAGES[-1] if lang == LANGUAGES[0] else LANGUAGES[0]
+    button(tab, lang, "other_language").click()  # the other language, as the exam allows
+    tab.wait_for_selector(f".practice-exam .practice-item[lang={other}]")
+    assert " ".join(tab.locator(".practice-item legend").inner_text().split()) == text_of(
+        banks[other][exam["items"][1]["id"]]["stem"]
+    )
     tab.clock.run_for(10 * 60 * 1000)
     tab.reload(wait_until="load")
     tab.wait_for_selector(".practice-exam .practice-item input")

@@ -460,7 +460,9 @@ self.studysitePracticeEngine = ({ app, words, store, items, render, fill, isDue,
       const state = saveExam((e) => (e.index = index));
       const entry = state.items[index];
       position.textContent = fill(words.position, { n: index + 1, total: state.items.length });
-      const { form } = await itemForm(entry.id, entry.order, lang, state.answers[entry.id] || []);
+      // As in the real exam, an item may be read in the other language (the toggle).
+      const shown = toggle.getAttribute("aria-pressed") === "true" ? otherLang : lang;
+      const { form } = await itemForm(entry.id, entry.order, shown, state.answers[entry.id] || []);
       form.addEventListener("submit", (event) => event.preventDefault());
       form.addEventListener("change", () => {
         saveExam((e) => (e.answers[entry.id] = chosen(form)));
@@ -472,6 +474,11 @@ self.studysitePracticeEngine = ({ app, words, store, items, render, fill, isDue,
       next.disabled = index === state.items.length - 1;
       mark();
     };
+    const toggle = el("button", { type: "button", class: "md-button practice-toggle", "aria-pressed": "false", text: words.other_language });
+    toggle.addEventListener("click", () => {
+      toggle.setAttribute("aria-pressed", String(toggle.getAttribute("aria-pressed") !== "true"));
+      go(store.read().exam.index);
+    });
     flag.addEventListener("click", () => {
       const state = saveExam((e) => {
         const id = e.items[e.index].id;
@@ -494,7 +501,7 @@ self.studysitePracticeEngine = ({ app, words, store, items, render, fill, isDue,
       el("div", { class: "practice-exam-bar" }, time, position),
       warning,
       holder,
-      el("p", { class: "practice-actions" }, previous, " ", next, " ", flag),
+      el("p", { class: "practice-actions" }, previous, " ", next, " ", flag, " ", toggle),
       navigator,
       el("p", {}, submit),
     );
