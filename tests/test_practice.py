@@ -415,6 +415,7 @@ def test_a_short_exam_survives_a_reload_and_submits_at_time_out(tab, base_url, b
     assert len(history) == 1 and history[0]["score"] == score and history[0]["timeUp"] is True
     assert stored(tab)["exam"] is None
     button(tab, lang, "back").click()
+    tab.locator("details.practice-areas-fold > summary").click()
     assert tab.locator(".practice-history li").count() == 1
     assert str(score) in tab.locator(".practice-history li").inner_text()
     assert stored(tab)["items"][first["id"]]["correct"] == 1  # the exam's answers count

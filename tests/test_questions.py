@@ -132,8 +132,8 @@ def test_the_home_page_lists_the_new_pages(site: BuiltSite, lang: str) -> None:
 def test_the_practice_page_holds_every_question_of_the_pages(site: BuiltSite, lang: str) -> None:
     body = article(site, PRACTICE[lang].dest)
     shown = [
-        (item["data-practice-group"], item["data-question-id"])
-        for item in body.select(".practice-question")
+        (item["data-service"], item["data-question-id"])
+        for item in body.select(".practice-question > .quiz")
     ]
     expected = [
         (PurePosixPath(item.page[LANGUAGES[0]].source).stem, q.id)
@@ -155,15 +155,14 @@ def test_the_practice_page_holds_every_question_of_the_pages(site: BuiltSite, la
 def test_each_practice_question_has_its_answer_and_way_back(site: BuiltSite, lang: str) -> None:
     version = PRACTICE[lang]
     for item in article(site, version.dest).select(".practice-question"):
-        quiz = item.select_one("div.quiz")
-        assert quiz is not None and quiz["data-question-id"] == item["data-question-id"]
-        assert quiz.select_one("details.quiz-answer > summary") is not None
+        quiz = item.select_one("div.quiz[data-question-id][data-service][data-domain]")
+        assert quiz is not None and quiz.select_one("details.quiz-answer > summary") is not None
         back = item.select_one(".practice-source a")
         assert back is not None and back.get_text(strip=True) == SITE.labels(lang).practice_source
         targets = [resolve(version.url, a["href"]) for a in item.select("a[href]")]
         pages = {SITE.page_by_url(t.path) for t in targets if t is not None}
-        group = SITE.page(f"{item['data-practice-group']}.md")[lang]
-        assert group in pages, f"{item['data-question-id']}: no link back to {group.url}"
+        group = SITE.page(f"{quiz['data-service']}.md")[lang]
+        assert group in pages, f"{quiz['data-question-id']}: no link back to {group.url}"
         for target in targets:  # no link points into the practice page itself
             assert target is None or target.path != version.url
 

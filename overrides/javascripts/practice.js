@@ -1,11 +1,6 @@
-// The practice page's first script: progress kept in this browser, the dashboard, and the
-// controls. The page (studysite/practice.py) renders the controls disabled, in a fresh learner's
-// state, so that enabling them and filling in the figures moves nothing. The rest of the
-// engine (practice-engine.js), the scheduler (vendor/ts-fsrs.umd.js) and the question bank
-// (questions.js) load when the learner starts something: a first view pays for none of them.
-//
-// Progress is one versioned record under KEY (see SCHEMA below); the marks of the page's
-// earlier version (OLD: {id: true}) become reviewed cards once, and OLD is left as it was.
+// The practice page's first script: progress, the dashboard, the controls (which the page
+// renders disabled: see studysite/practice.py). The engine loads on first use. Progress is one
+// versioned record under KEY; the v1 marks (OLD) become cards once, and OLD stays.
 (() => {
   const app = document.querySelector(".practice-app");
   if (!app) return;
@@ -15,13 +10,11 @@
   const VERSION = 2;
   const words = JSON.parse(app.querySelector(".practice-words").textContent);
   const script = document.currentScript.src;
-  const items = [...document.querySelectorAll(".practice-question[data-question-id]")].map(
-    (q) => ({
-      id: q.dataset.questionId,
-      service: q.dataset.practiceGroup,
-      domain: q.querySelector(".quiz").dataset.domain,
-    }),
-  );
+  const items = [...document.querySelectorAll(".practice-question > .quiz")].map((q) => ({
+    id: q.dataset.questionId,
+    service: q.dataset.service,
+    domain: q.dataset.domain,
+  }));
   const fill = (template, values) =>
     template.replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all));
   const empty = () => ({ schema: SCHEMA, version: VERSION, items: {}, exams: [], exam: null });

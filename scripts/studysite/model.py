@@ -169,6 +169,7 @@ class LabelsConfig(Config):
     book_edition = c.Type(str)  # "한국어판" / "English edition"
     book_contents = c.Type(str)  # title of the table of contents
     pdf_book = c.Type(str)  # the footer's link to the book
+    anki_deck = c.Type(str, default="Download the Anki deck")  # home and practice pages
     font_credit = c.Type(str)
     font_licence = c.Type(str)
     built_with = c.Type(str)
@@ -225,6 +226,7 @@ class Labels:
     book_edition: str
     book_contents: str
     pdf_book: str
+    anki_deck: str
     font_credit: str
     font_licence: str
     built_with: str
@@ -425,6 +427,10 @@ class Site:
     def offline_zip(self) -> str:
         """Site-relative path of the offline copy: "download/aws-analytics-notes-offline.zip"."""
         return f"download/{self.book}-offline.zip"
+
+    def anki_path(self, lang: str) -> str:
+        """Site-relative path of the Anki deck in lang: "download/aws-analytics-notes.ko.apkg"."""
+        return f"download/{self.book}.{lang}.apkg"
 
     @property
     def offline_folder(self) -> str:

@@ -95,8 +95,8 @@ def _practice_item(data: dict, question: questions.Question, back: str, labels: 
         else ""
     )
     return (
-        f'<div class="practice-question" data-question-id="{data["id"]}" '
-        f'data-practice-group="{data["service"]}">'
+        # The item's id, service and domain are its .quiz's (practice.js reads them there).
+        '<div class="practice-question">'
         + questions.quiz_open(data["id"], data["service"], data["domain"], data["kind"], False)
         + questions.stem_html(data["stem"], False)
         + f"{questions.options_open(False)}{options}</ol>"
@@ -246,16 +246,15 @@ def _dashboard(ui: dict, pages: list[PageQuestions], lang: str, total: int) -> s
         f'<p class="practice-summary"><strong data-practice-due>'
         f"{html.escape(ui['due_today'].format(count=0))}</strong> · "
         f"<span data-practice-seen>{html.escape(seen)}</span></p>"
-        # The tables folded: a fresh learner's are empty, and their glyphs would cost the
-        # first view some 2 KB of font.
+        # The tables and the past exams folded: a fresh learner's are empty, and their
+        # glyphs would cost the first view some 2 KB of font.
         + '<details class="practice-areas-fold">'
         f"<summary>{html.escape(ui['accuracy'])}: {html.escape(ui['by_service'])} · "
         f"{html.escape(ui['by_domain'])}</summary><p>{html.escape(ui['weakest'])}</p>"
         + _area_table(ui["by_service"], services, ui)
         + _area_table(ui["by_domain"], domains, ui)
-        + "</details>"
         + f'<h3 id="my-exams">{html.escape(ui["history"])}</h3>'
-        '<ol class="practice-history" aria-labelledby="my-exams"></ol></section>'
+        '<ol class="practice-history" aria-labelledby="my-exams"></ol></details></section>'
     )
 
 
@@ -283,6 +282,14 @@ def _data_controls(ui: dict) -> str:
     )
 
 
+def _anki_link(labels: Labels, href: str) -> str:
+    """The link to the language's Anki deck (steps/anki.py)."""
+    return (
+        f'<p class="practice-anki"><a href="{_attribute(href)}" download>'
+        f"{html.escape(labels.anki_deck)}</a></p>"
+    )
+
+
 def _app(site: Site, lang: str, labels: Labels, pages: list[PageQuestions]) -> str:
     """The engine's controls, words and dashboard: one raw HTML block (no blank line in it)."""
     ui = labels.practice_ui
@@ -306,6 +313,7 @@ def _app(site: Site, lang: str, labels: Labels, pages: list[PageQuestions]) -> s
         '<div class="practice-home">'
         + _practice_form(ui, pages, lang)
         + _exam_form(ui)
+        + _anki_link(labels, _relative(folder, site.anki_path(lang)))
         + _dashboard(ui, pages, lang, total)
         + _data_controls(ui)
         + '</div><div class="practice-stage" hidden></div></div>'

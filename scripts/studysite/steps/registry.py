@@ -75,6 +75,9 @@ STEPS = (
     Step("question-bank", "question_bank", When.EVERY_BUILD, Text(
         "write each language's question bank by its practice page: JSON and the engine's script",
         "언어마다 문제 은행을 연습 페이지 옆에 씀: JSON과 엔진이 읽는 스크립트")),
+    Step("anki", "anki", When.EVERY_BUILD, Text(
+        "write each language's Anki deck (.apkg) from its question bank",
+        "언어마다 문제 은행으로 Anki 덱(.apkg)을 만듦")),
     Step("icons", "icons", When.EVERY_BUILD, Text(
         "render the PNG and ICO icons from the SVG favicon",
         "SVG 파비콘으로 PNG, ICO 아이콘을 그림")),
