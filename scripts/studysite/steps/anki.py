@@ -155,12 +155,13 @@ def _zipped(files: dict[str, bytes], when: int) -> bytes:
 def run(job: Job) -> str:
     """Write every language's deck into the built site; return a one-line summary."""
     site, written = job.site, []
+    if site.practice_page is None:  # no bank (and perhaps no page list to date it by)
+        return "Anki decks: no practice page (extra.practice); nothing to write"
     when = epoch(site)
     code = Path(__file__).read_bytes()
     for lang in site.codes:
         path = bank_path(site, lang)
-        if path is None:
-            return "Anki decks: no practice page (extra.practice); nothing to write"
+        assert path is not None
         text = (job.site_dir / path).read_bytes()
         key = derived.digest(
             [code, text, f"{version('genanki')}\0{when}\0{site.config.site_url}\0{lang}".encode()]
