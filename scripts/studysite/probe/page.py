@@ -100,7 +100,8 @@ class Visit:
     errors: list[str] = field(default_factory=list)  # console errors and uncaught exceptions
     undecoded: list[str] = field(default_factory=list)  # images that did not decode
     answers: dict[str, Any] = field(default_factory=dict)
-    results: list[str] = field(default_factory=list)  # what search showed, when asked to search
+    searched: str | None = None  # the query, when asked to search
+    results: list[str] = field(default_factory=list)  # what search showed for it
     violations: list[dict[str, Any]] = field(default_factory=list)  # Content-Security-Policy
 
 
@@ -148,7 +149,7 @@ def first_view(
         visit.failed += [f"{r.url} ({r.status})" for r in responses if r.status >= 400]
         visit.transfers = [_transfer(r) for r in responses if r.status == 200]
         if search is not None:
-            visit.results = search_for(tab, search)
+            visit.searched, visit.results = search, search_for(tab, search)
         visit.violations = violations(tab)
         return visit
     finally:
