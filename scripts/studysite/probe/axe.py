@@ -21,7 +21,9 @@ RUN = """async ({tags, only, include}) => {
         .filter(rule => rule.tags.some(tag => tags.includes(tag))).map(rule => rule.ruleId)};
   if (runOnly.values.length === 0) throw new Error(`axe has no WCAG AA rule in ${only}`);
   const context = include === null ? document : {include: [include]};
-  const result = await axe.run(context, {runOnly});
+  // Only violations are read: axe then stops each passing or inapplicable rule at its first
+  // node instead of recording (and building selectors for) every one, a third of its time.
+  const result = await axe.run(context, {runOnly, resultTypes: ["violations"]});
   return result.violations.map(v => ({
     id: v.id,
     impact: v.impact,
