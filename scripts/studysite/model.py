@@ -188,6 +188,9 @@ class LabelsConfig(Config):
     quiz_wrong = c.Type(str, default="Incorrect")
     quiz_answer_key = c.Type(str, default="Answer key")
     practice_ui = c.SubConfig(PracticeLabelsConfig)  # the practice engine's words
+    # The heading of a table column of exam keywords (the compare tables): search counts the
+    # cell for the page its row links to (studysite.search_fields).
+    search_keywords = c.Type(str, default="Exam keywords")
 
 
 class ExtraConfig(Config):
@@ -241,6 +244,7 @@ class Labels:
     quiz_wrong: str
     quiz_answer_key: str
     practice_ui: Mapping[str, str]
+    search_keywords: str
 
 
 @dataclass(frozen=True)

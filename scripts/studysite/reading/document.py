@@ -74,6 +74,20 @@ class Link:
     line: int  # of the block that holds it (a reference link's target may be elsewhere)
 
 
+@dataclass(frozen=True)
+class TableRow:
+    cells: tuple[str, ...]  # each cell's Markdown source, trimmed
+    link: str | None  # the first cell's first link target, if it has one
+    line: int
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]  # the header cells' Markdown source
+    rows: tuple[TableRow, ...]
+    line: int
+
+
 @dataclass
 class Document:
     headings: list[Heading] = field(default_factory=list)
@@ -84,6 +98,7 @@ class Document:
     # 0-based [first, last) line ranges that hold no prose: front matter, fenced and indented code
     code_blocks: list[tuple[int, int]] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)  # review questions, in order
+    tables: list[Table] = field(default_factory=list)  # pipe tables, in order
 
 
 @cache
@@ -231,6 +246,30 @@ def _block_html_links(token: Token) -> list[Link]:
     return [Link(attrs["href"] or "", first + line) for attrs, line, _ in found if "href" in attrs]
 
 
+def _table(tokens: list[Token], start: int) -> Table:
+    """The pipe table whose table_open is tokens[start]: its cells' source, row by row."""
+    rows: list[tuple[list[str], str | None, int]] = []
+    index = start
+    while tokens[index].type != "table_close":
+        token = tokens[index]
+        if token.type == "tr_open":
+            rows.append(([], None, (token.map or [0])[0] + 1))
+        elif token.type == "inline" and rows:
+            cells, link, line = rows[-1]
+            if not cells and link is None:
+                first = _inline_links(token) if token.children else []
+                link = first[0].href if first else None
+            cells.append(token.content.strip())
+            rows[-1] = (cells, link, line)
+        index += 1
+    header, *body = rows
+    return Table(
+        tuple(header[0]),
+        tuple(TableRow(tuple(cells), link, line) for cells, link, line in body),
+        header[2],
+    )
+
+
 def _is_content(token: Token) -> bool:
     """A block that counts as a section's content (not a heading, rule or front matter, nor an
     HTML block of comments and line breaks only)."""
@@ -261,6 +300,8 @@ def parse(text: str) -> Document:
             document.front_matter = token.content
         elif token.type == "heading_open":
             document.headings.append(_heading(lines, token, tokens[index + 1]))
+        elif token.type == "table_open":
+            document.tables.append(_table(tokens, index))
         elif token.type == "inline" and token.map and token.children:
             document.images.extend(_inline_images(lines, token))
             document.links.extend(_inline_links(token))

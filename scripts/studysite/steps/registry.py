@@ -70,8 +70,8 @@ STEPS = (
         "slice the site font for each page and embed each diagram's glyphs",
         "사이트 글꼴을 페이지마다 쓰는 글자로 나눠 쓰고, 다이어그램마다 제 글자를 넣음")),
     Step("search-index", "search_index", When.EVERY_BUILD, Text(
-        "split the search index per language, with the synonyms from the terms data",
-        "검색 색인을 언어마다 나누고, 용어 데이터의 동의어를 넣음")),
+        "split the search index per language, with synonyms and ranking fields from the terms",
+        "검색 색인을 언어마다 나누고, 용어의 동의어와 순위 필드를 넣음")),
     Step("question-bank", "question_bank", When.EVERY_BUILD, Text(
         "write each language's question bank by its practice page: JSON and the engine's script",
         "언어마다 문제 은행을 연습 페이지 옆에 씀: JSON과 엔진이 읽는 스크립트")),

@@ -12,7 +12,9 @@ from `plugins: search:` in mkdocs.yml; the default language's query handling (fo
 particles, spellings, transliterations) lives in the site's own lunr language file,
 overrides/assets/javascripts/lunr/min/lunr.<default>.min.js, which the search worker loads for
 every index whose languages include the default language. This step also writes into the
-built copy of that file the synonyms derived from the terminology data (studysite.synonyms).
+built copy of that file the synonyms derived from the terminology data (studysite.synonyms),
+and adds to each language's index the fields derived from the terminology data and the
+tables' exam keywords, with every field's weight (studysite.search_fields).
 """
 
 from __future__ import annotations
@@ -22,8 +24,18 @@ import posixpath
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..model import Language, Site
+from ..reading.document import parse_file
+from ..search_fields import (
+    FIELD_BOOSTS,
+    KEYWORDS_FIELD,
+    TERMS_FIELD,
+    table_keywords,
+    target_source,
+    term_texts,
+)
 from ..synonyms import explaining_locations, synonym_groups, synonym_map
 from ..terms import Term, cached_terms
 from ..urls import resolve
@@ -71,6 +83,41 @@ def split_index(index: dict[str, Any], language: Language, site: Site) -> dict[s
         docs.append({**doc, "location": location})
     languages = _search_languages(language.code, site)
     return {"config": {**index["config"], "lang": languages}, "docs": docs}
+
+
+def _keyword_texts(site: Site, language: Language) -> dict[str, str]:
+    """The `keywords` field of each location a table row of the language's pages links to."""
+    found: dict[str, list[str]] = {}
+    heading = site.labels(language.code).search_keywords
+    for page in site.pages:
+        version = page.versions.get(language.code)
+        if version is None:
+            continue
+        document = parse_file(site.docs_dir / version.source)
+        default_source = page[site.default_language.code].source
+        for row in table_keywords(default_source, document, heading):
+            if urlsplit(row.target).scheme:  # another site: no page of this one
+                continue
+            target, section = target_source(default_source, row.target)
+            url = site.page(target)[language.code].url.removeprefix(language.prefix)
+            found.setdefault(f"{url}#{section}" if section else url, []).append(row.text)
+    return {where: " | ".join(texts) for where, texts in found.items()}
+
+
+def add_fields(part: dict[str, Any], site: Site, language: Language) -> dict[str, Any]:
+    """A language's index with the fields derived from the terminology data and the tables'
+    exam keywords (studysite.search_fields), and every field's weight."""
+    extra: dict[str, dict[str, str]] = {KEYWORDS_FIELD: _keyword_texts(site, language)}
+    if site.terms_file is not None:
+        terms = cached_terms(site.terms_file, site.codes).terms
+        extra |= term_texts(terms, language.code, lambda t: term_location(site, t))
+    docs = []
+    for doc in part["docs"]:
+        added = {name: texts[doc["location"]] for name, texts in extra.items()
+                 if doc["location"] in texts}  # fmt: skip
+        docs.append({**doc, **added})
+    fields = {name: {"boost": boost} for name, boost in FIELD_BOOSTS.items()}
+    return {"config": {**part["config"], "fields": fields}, "docs": docs}
 
 
 def _already_split(index: dict[str, Any], site: Site) -> bool:
@@ -146,12 +193,13 @@ def run(job: Job) -> str:
         for language in site.languages:
             target = site_dir / language.prefix / "search" / "search_index.json"
             target.parent.mkdir(parents=True, exist_ok=True)
-            part = split_index(combined, language, site)
+            part = add_fields(split_index(combined, language, site), site, language)
             text = json.dumps(part, ensure_ascii=False, separators=(",", ":"))
             target.write_text(text, "utf-8")
             if offline:
                 target.with_suffix(".js").write_text(f"var __index = {text}", "utf-8")
-            counts.append(f"{language.code} {len(part['docs'])}")
+            fielded = sum(1 for doc in part["docs"] if KEYWORDS_FIELD in doc or TERMS_FIELD in doc)
+            counts.append(f"{language.code} {len(part['docs'])} ({fielded} with derived fields)")
     for language in site.languages[1:]:
         for page in sorted((site_dir / language.prefix).rglob("*.html")):
             page_url = page.relative_to(site_dir).as_posix()
