@@ -3,16 +3,37 @@ search worker (one evaluate per language), and the hit highlighted on the target
 
 from __future__ import annotations
 
+import json
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import LANGUAGES, PROJECT_DIR, SITE
-from studysite.probe.search import Query, load_queries, open_search, wait_for_result, worker_results
+from conftest import LANGUAGES, PROJECT_DIR, SITE, BuiltSite
+from studysite.probe.search import (
+    Query,
+    load_queries,
+    open_search,
+    term_queries,
+    wait_for_result,
+    worker_results,
+)
 from studysite.synonyms import synonym_groups, words
 from studysite.terms import Term, load_terms
 
 QUERIES = load_queries(PROJECT_DIR / "tests" / "data" / "search-queries.yml")
+# Every term typed in each language (studysite.probe.search.term_queries): grows with the data.
+TERM_QUERIES = term_queries(load_terms(SITE.terms_file, SITE.codes).terms, SITE.codes)
+# The share of each set whose first result is its page, per language (issue 21's bar).
+RECALL_AT_1 = {"project": 0.90, "terms": 0.95}
+# Queries a learner typed that found the explaining page only lower down: it must come first.
+FIRST = [
+    Query("en", "scanned data", "athena.md"),  # Athena is billed by the data it scans
+    Query("ko", "스캔한 데이터 요금", "athena.md"),
+    Query("ko", "KDS", "kinesis.md"),  # an abbreviation: Kinesis Data Streams
+    Query("ko", "data warehouse", "redshift.md"),  # the other language's words, a phrase
+    Query("en", "data warehouse", "redshift.md"),
+    Query("ko", "데이터 웨어하우스", "redshift.md"),
+]
 
 
 def test_the_query_set_is_big_enough() -> None:
@@ -58,7 +79,8 @@ def results(browser, base_url: str) -> dict[tuple[str, str], list[str]]:
     tab = context.new_page()
     found = {}
     for lang in LANGUAGES:
-        texts = [q.text for q in QUERIES if q.lang == lang]
+        asked = [*QUERIES, *TERM_QUERIES, *FIRST]
+        texts = list(dict.fromkeys(q.text for q in asked if q.lang == lang))
         home = base_url + SITE.language(lang).prefix
         for text, pages in zip(texts, worker_results(tab, home, texts), strict=True):
             found[(lang, text)] = pages
@@ -75,6 +97,67 @@ def test_query_finds_its_page_in_its_language(results, query: Query) -> None:
         page for page, version in versions.items() if not version or version.lang != query.lang
     ]
     assert not other, f"results from the other language: {other}"
+
+
+def first_misses(results, queries: list[Query], lang: str) -> list[str]:
+    """The queries of lang whose first result is not their page, with what came first."""
+    misses = []
+    for query in (q for q in queries if q.lang == lang):
+        pages = results[(lang, query.text)]
+        if pages[:1] != [SITE.page(query.page)[lang].path]:
+            misses.append(f"{query.text!r} -> {pages[:3]}")
+    return misses
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", list(RECALL_AT_1))
+def test_most_queries_find_their_page_first(results, name: str, lang: str) -> None:
+    """Recall@1 of each set, per language: the page that explains comes first."""
+    queries = {"project": QUERIES, "terms": TERM_QUERIES}[name]
+    asked = sum(1 for q in queries if q.lang == lang)
+    misses = first_misses(results, queries, lang)
+    share = 1 - len(misses) / asked
+    assert share >= RECALL_AT_1[name], f"{name} {lang}: {share:.1%} first\n" + "\n".join(misses)
+
+
+def test_every_term_is_in_the_terms_set() -> None:
+    terms = load_terms(SITE.terms_file, SITE.codes).terms
+    assert len(TERM_QUERIES) == len(terms) * len(SITE.codes)
+    assert {(q.lang, q.text) for q in TERM_QUERIES} >= {("ko", "KDS"), ("en", "Amazon Athena")}
+
+
+# Pages that sum the others up: ranked below the pages that explain (their front matter's
+# `search: boost`, which Material puts on every entry of the page).
+NON_ANSWERS = ["index.md", "glossary.md", "practice.md", "compare.md"]
+
+
+def test_the_pages_that_sum_up_are_ranked_below(site: BuiltSite) -> None:
+    for lang in LANGUAGES:
+        path = site.root / SITE.language(lang).prefix / "search" / "search_index.json"
+        docs = json.loads(path.read_text("utf-8"))["docs"]
+        for source in NON_ANSWERS:
+            url = SITE.page(source)[lang].url.removeprefix(SITE.language(lang).prefix)
+            entries = [d for d in docs if d["location"].split("#")[0] == url]
+            assert entries and all(d.get("boost", 1) < 1 for d in entries), (lang, source)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_summing_up_page_pushes_the_explaining_page_out(results, lang: str) -> None:
+    """Every query of both sets whose page explains: that page is among the first three,
+    whatever the home, glossary, practice and compare pages hold."""
+    pushed = []
+    for query in (q for q in [*QUERIES, *TERM_QUERIES] if q.lang == lang):
+        if query.page in NON_ANSWERS:
+            continue
+        pages = results[(lang, query.text)]
+        if SITE.page(query.page)[lang].path not in pages[:3]:
+            pushed.append(f"{query.text!r} -> {pages[:3]}")
+    assert not pushed, "\n".join(pushed)
+
+
+@pytest.mark.parametrize("query", FIRST, ids=[f"{q.lang}-{q.text}" for q in FIRST])
+def test_the_explaining_page_comes_first(results, query: Query) -> None:
+    assert not first_misses(results, [query], query.lang)
 
 
 # What a reader types, the page it finds first, and the words that page must then mark. Material

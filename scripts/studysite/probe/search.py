@@ -12,6 +12,7 @@ Result pages are site paths ("/en/athena/"), one per result group, best first.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -20,6 +21,7 @@ import yaml
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
+from ..terms import Term
 from .page import SEARCH_READY, TIMEOUT_MS
 
 # Material's worker protocol (integrations/search/worker/message): SETUP=0, READY=1, QUERY=2,
@@ -42,9 +44,11 @@ WORKER_QUERIES = """async (queries) => {
   if (ready.type !== 1) throw new Error("the search worker did not get ready");
   const results = [];
   for (const query of queries) {
+    const start = performance.now();
     const answer = await ask({ type: 2, data: query });
+    const ms = performance.now() - start;
     const pages = answer.data.items.map(group => new URL(group[0].location, base).pathname);
-    results.push([...new Set(pages)]);
+    results.push({ pages: [...new Set(pages)], ms });
   }
   worker.terminate();
   return results;
@@ -68,10 +72,29 @@ def load_queries(path: Path) -> list[Query]:
     ]
 
 
+@dataclass(frozen=True)
+class Answer:
+    pages: list[str]  # result pages, best first
+    ms: float  # from the query's message to the worker to its result's, in the page
+
+
+def worker_answers(tab: Page, root_url: str, queries: list[str]) -> list[Answer]:
+    """Each query's answer from the search worker of the page at root_url, one after another."""
+    tab.goto(root_url, wait_until="load", timeout=TIMEOUT_MS)
+    return [Answer(found["pages"], found["ms"]) for found in tab.evaluate(WORKER_QUERIES, queries)]
+
+
 def worker_results(tab: Page, root_url: str, queries: list[str]) -> list[list[str]]:
     """Result pages of each query, from the search worker of the page at root_url."""
-    tab.goto(root_url, wait_until="load", timeout=TIMEOUT_MS)
-    return tab.evaluate(WORKER_QUERIES, queries)
+    return [answer.pages for answer in worker_answers(tab, root_url, queries)]
+
+
+def term_queries(terms: Iterable[Term], languages: Iterable[str]) -> list[Query]:
+    """The terms query set: every term of the terminology data typed in each language as that
+    language writes it (its preferred form), expecting the page of its `see:` section. Made
+    from the data, so that it grows with it."""
+    codes = list(languages)
+    return [Query(lang, term.forms[lang], term.page) for term in terms for lang in codes]
 
 
 def open_search(tab: Page, url: str) -> None:
