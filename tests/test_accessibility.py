@@ -4,21 +4,25 @@ search dialog open and showing results.
 
 Each page is loaded once per scheme and each of its states audited once (`states`): as
 loaded, then with every question open (that audit scoped to the opened blocks, the only part
-that changed). The light scheme runs every WCAG AA rule. The dark scheme changes colours only, so
-it runs axe's colour rules over the page, and every rule over the palette toggle, whose label
-changes with the scheme. `test_the_dark_scheme_changes_colours_only` proves the premise on
-every page: the same elements, attributes, text, boxes and visibility in both schemes."""
+that changed). The schemes' tabs work side by side: loads and audits run in their renderer
+processes at once, started in every tab before any is waited for. The light scheme runs every
+WCAG AA rule. The dark scheme changes colours only, so it runs axe's colour rules over the
+page, and every rule over the palette toggle, whose label changes with the scheme.
+`test_the_dark_scheme_changes_colours_only` proves the premise on every page: the same
+elements, attributes, text, boxes and visibility in both schemes."""
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page as Tab
 
 from conftest import DOCS_DIR, LANGUAGES, PAGE_IDS, PAGES, SITE, missing
 from studysite.model import Page
-from studysite.probe.axe import Violation, audit
+from studysite.probe.axe import Run, Violation, audit, audit_result, start_audit
 from studysite.probe.search import load_queries, open_search
 from studysite.probe.violations import violations as csp_violations
 from studysite.probe.violations import watch
@@ -119,15 +123,36 @@ def load(tab, url: str) -> None:
     tab.evaluate("document.fonts.ready.then(() => true)")
 
 
-def audit_in(tab, axe_script: Path, scheme: str, include: str | None = None) -> list[Violation]:
+def runs_in(scheme: str, include: str | None = None) -> list[Run]:
     """The audit of the scheme: every rule in FULL_SCHEME; else the colour rules, and every
     rule over the palette toggle (when in scope)."""
     if scheme == FULL_SCHEME:
-        return audit(tab, axe_script, include=include)
-    found = audit(tab, axe_script, only=COLOUR_RULES, include=include)
-    if include is None:
-        found += audit(tab, axe_script, include=PALETTE)
-    return found
+        return [Run(include=include)]
+    runs = [Run(only=COLOUR_RULES, include=include)]
+    return runs if include is not None else [*runs, Run(include=PALETTE)]
+
+
+def audits(
+    tabs: dict[str, Tab], axe_script: Path, include: str | None = None
+) -> dict[str, list[Violation]]:
+    """Each scheme's audit of its tab, side by side: all started, then all collected (each
+    tab's page runs axe in its own renderer process, on its own core)."""
+    for scheme, tab in tabs.items():
+        start_audit(tab, axe_script, runs_in(scheme, include))
+    return {scheme: audit_result(tab) for scheme, tab in tabs.items()}
+
+
+def load_all(tabs: dict[str, Tab], url: str) -> None:
+    """Open url in every tab, the loads side by side: the other tabs navigate while the first
+    loads (each waits for its own load event), then their fonts."""
+    first, *others = tabs.values()
+    with ExitStack() as waiting:
+        for tab in others:
+            waiting.enter_context(tab.expect_navigation(url=url, wait_until="load"))
+            tab.evaluate("(address) => { location.href = address; }", url)
+        first.goto(url, wait_until="load")
+    for tab in tabs.values():
+        tab.evaluate("document.fonts.ready.then(() => true)")
 
 
 # What opening the questions changes: the collapsible blocks of the article and what they hold
@@ -143,31 +168,42 @@ OPEN_QUESTIONS = """() => {
 }"""
 
 
-def record(tab, axe_script: Path, scheme: str, url: str, questions: bool) -> State:
-    load(tab, url)
-    state = State(
-        applied=tab.evaluate("() => document.body.dataset.mdColorScheme"),
-        lang=tab.evaluate("document.documentElement.lang"),
-        layout=tab.evaluate(LAYOUT, PALETTE),
-        loaded=audit_in(tab, axe_script, scheme),
-    )
-    if questions and tab.locator("article details:not([open]) > summary").count() > 0:
-        state.closed_after = tab.evaluate(OPEN_QUESTIONS)
-        state.opened = audit_in(tab, axe_script, scheme, include=OPENED)
-    state.refused = csp_violations(tab)
-    return state
+def record(tabs: dict[str, Tab], axe_script: Path, url: str, questions: bool) -> dict[str, State]:
+    """One page in every scheme, its tabs side by side: loaded, laid out and audited; then,
+    with every question open, the opened blocks audited."""
+    load_all(tabs, url)
+    made = {
+        scheme: State(
+            applied=tab.evaluate("() => document.body.dataset.mdColorScheme"),
+            lang=tab.evaluate("document.documentElement.lang"),
+            layout=tab.evaluate(LAYOUT, PALETTE),
+            loaded=[],
+        )
+        for scheme, tab in tabs.items()
+    }
+    for scheme, found in audits(tabs, axe_script).items():
+        made[scheme].loaded = found
+    closed = tabs[FULL_SCHEME].locator("article details:not([open]) > summary").count() > 0
+    if questions and closed:
+        for scheme, tab in tabs.items():
+            made[scheme].closed_after = tab.evaluate(OPEN_QUESTIONS)
+        for scheme, found in audits(tabs, axe_script, include=OPENED).items():
+            made[scheme].opened = found
+    for scheme, tab in tabs.items():
+        made[scheme].refused = csp_violations(tab)
+    return made
 
 
 @pytest.fixture(scope="module")
 def states(tabs, axe_script: Path, base_url: str):
-    """The states of a page in a scheme, loaded and audited on first use, then kept."""
+    """The states of a page in a scheme, loaded and audited on first use (in every scheme at
+    once), then kept."""
     made: dict[tuple[str, str], State] = {}
 
     def state(scheme: str, path: str, questions: bool = False) -> State:
         if (scheme, path) not in made:
-            made[scheme, path] = record(
-                tabs[scheme], axe_script, scheme, base_url + path, questions
-            )
+            recorded = record(tabs, axe_script, base_url + path, questions)
+            made.update({(name, path): found for name, found in recorded.items()})
         return made[scheme, path]
 
     return state

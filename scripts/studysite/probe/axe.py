@@ -51,6 +51,57 @@ class Violation:
         return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class Run:
+    """One axe run: the rules of category `only` (None: every WCAG AA rule), over the
+    elements `include` selects (None: the document)."""
+
+    only: str | None = None
+    include: str | None = None
+
+
+# The runs one after another in the page, their violations together. They begin in a task of
+# their own, so that the call that starts them returns at once (start_audit), and the result
+# waits in a page global (audit_result).
+START = f"""({{tags, runs}}) => {{
+  const run = {RUN};
+  window.__studysiteAudit = new Promise(resolve => setTimeout(resolve, 0)).then(async () => {{
+    const found = [];
+    for (const {{only, include}} of runs) found.push(...await run({{tags, only, include}}));
+    return found;
+  }});
+}}"""
+
+
+def _load_axe(tab: Page, axe_script: Path) -> None:
+    if not tab.evaluate("() => typeof window.axe === 'object'"):
+        # Evaluated through the DevTools protocol, which the page's Content-Security-Policy
+        # does not govern: a <script> tag (add_script_tag) is inline code the policy refuses,
+        # and the audit must see the page under its own policy, not with the policy bypassed.
+        tab.evaluate(f"() => {{ {axe_script.read_text(encoding='utf-8')}\n}}")
+
+
+def start_audit(
+    tab: Page, axe_script: Path, runs: list[Run], tags: list[str] = WCAG_AA_TAGS
+) -> None:
+    """Start axe-core's runs on the page as it is now, without waiting for them: the pages of
+    other tabs can be audited meanwhile, in their own renderer processes (audit_result)."""
+    _load_axe(tab, axe_script)
+    runs_data = [{"only": r.only, "include": r.include} for r in runs]
+    tab.evaluate(START, {"tags": tags, "runs": runs_data})
+
+
+def audit_result(tab: Page) -> list[Violation]:
+    """The violations of the runs start_audit began on the page."""
+    found = tab.evaluate("() => window.__studysiteAudit")
+    return [
+        Violation(
+            v["id"], v["impact"] or "", v["help"], [(n["target"], n["summary"]) for n in v["nodes"]]
+        )
+        for v in found
+    ]
+
+
 def audit(
     tab: Page,
     axe_script: Path,
@@ -60,15 +111,5 @@ def audit(
 ) -> list[Violation]:
     """Run axe-core on the page as it is now (or on the elements `include` selects, with only
     the rules of category `only`); return its violations."""
-    if not tab.evaluate("() => typeof window.axe === 'object'"):
-        # Evaluated through the DevTools protocol, which the page's Content-Security-Policy
-        # does not govern: a <script> tag (add_script_tag) is inline code the policy refuses,
-        # and the audit must see the page under its own policy, not with the policy bypassed.
-        tab.evaluate(f"() => {{ {axe_script.read_text(encoding='utf-8')}\n}}")
-    found = tab.evaluate(RUN, {"tags": tags, "only": only, "include": include})
-    return [
-        Violation(
-            v["id"], v["impact"] or "", v["help"], [(n["target"], n["summary"]) for n in v["nodes"]]
-        )
-        for v in found
-    ]
+    start_audit(tab, axe_script, [Run(only, include)], tags)
+    return audit_result(tab)
