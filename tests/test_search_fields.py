@@ -14,8 +14,8 @@ from studysite.search_fields import (
     FIELD_BOOSTS,
     KEYWORDS_FIELD,
     TERMS_FIELD,
+    keyword_location,
     table_keywords,
-    target_source,
 )
 from studysite.steps.search_index import term_location
 from studysite.terms import load_terms
@@ -35,18 +35,22 @@ TABLE = """# Compare
 
 
 def test_a_table_gives_its_rows_keywords_to_the_pages_they_link() -> None:
-    rows = table_keywords("compare.md", parse(TABLE), "Exam keywords")
+    rows = table_keywords(parse(TABLE), "Exam keywords")
     assert [(row.target, row.text, row.line) for row in rows] == [
         ("athena.md", "pay per data scanned, SQL", 5),
         ("redshift.md#spectrum", "S3 and warehouse tables", 6),
     ]
 
 
-def test_a_table_link_is_resolved_from_its_page() -> None:
-    assert target_source("compare.md", "athena.md") == ("athena.md", "")
-    assert target_source("compare.md", "redshift.md#spectrum") == ("redshift.md", "spectrum")
-    assert target_source("guide/compare.md", "../athena.md#x") == ("guide/../athena.md", "x")
-    assert target_source("compare.md", "#etl") == ("compare.md", "etl")
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_table_link_is_resolved_from_its_page(lang: str) -> None:
+    compare = SITE.page("compare.md")[lang]
+    assert keyword_location(SITE, compare, "athena.md") == "athena/"
+    assert keyword_location(SITE, compare, "redshift.md#spectrum") == "redshift/#spectrum"
+    assert keyword_location(SITE, compare, "./guide/../athena.md#x") == "athena/#x"
+    assert keyword_location(SITE, compare, "#etl") == "compare/#etl"
+    assert keyword_location(SITE, compare, "https://aws.amazon.com/athena/") is None
+    assert keyword_location(SITE, compare, "images/nothing.svg") is None
 
 
 def built_index(site: BuiltSite, lang: str) -> dict:

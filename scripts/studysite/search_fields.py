@@ -23,10 +23,12 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import PurePosixPath
 
+from .model import PageVersion, Site
 from .reading.document import Document
 from .terms import Term
+from .urls import resolve
 
 TERMS_FIELD = "terms"
 DEFINITIONS_FIELD = "definitions"
@@ -47,7 +49,6 @@ CELL_MARKUP_RE = re.compile(r"\]\([^)]*\)|[*_`\[\]]|==")
 class Keywords:
     """One table row's exam keywords and the page (and section) its first cell links to."""
 
-    source: str  # the page holding the table, docs-relative: "compare.md"
     line: int
     target: str  # the first cell's link as written: "athena.md", "redshift.md#spectrum"
     text: str
@@ -73,7 +74,7 @@ def term_texts(
     }
 
 
-def table_keywords(source: str, document: Document, heading: str) -> list[Keywords]:
+def table_keywords(document: Document, heading: str) -> list[Keywords]:
     """The rows of the page's tables that have a column headed `heading` and a link in their
     first cell: that column's cell, as plain words."""
     found = []
@@ -84,14 +85,21 @@ def table_keywords(source: str, document: Document, heading: str) -> list[Keywor
         for row in table.rows:
             if row.link and column < len(row.cells):
                 text = " ".join(CELL_MARKUP_RE.sub("", row.cells[column]).split())
-                found.append(Keywords(source, row.line, row.link, text))
+                found.append(Keywords(row.line, row.link, text))
     return found
 
 
-def target_source(source: str, target: str) -> tuple[str, str]:
-    """A table link's page (docs-relative, as the nav names it) and section id ("" for the
-    page): links are relative to the page holding the table."""
-    path, _, section = target.partition("#")
-    folder = Path(source).parent
-    page = (folder / path).as_posix() if path else source
-    return page.removeprefix("./"), section
+def keyword_location(site: Site, version: PageVersion, target: str) -> str | None:
+    """The search location a table link of a page points to, in the page's language ("athena/",
+    "redshift/#spectrum"), with the project's one link resolver; None for another site's
+    link or a file that is not a page."""
+    found = resolve(version.source, target)
+    if found is None:
+        return None
+    _, default_source = site.source_language(PurePosixPath(found.path or version.source))
+    try:
+        page = site.page(default_source.as_posix())[version.lang]
+    except KeyError:
+        return None
+    url = page.url.removeprefix(site.language(version.lang).prefix)
+    return f"{url}#{found.fragment}" if found.fragment else url

@@ -24,7 +24,6 @@ import posixpath
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..model import Language, Site
 from ..reading.document import parse_file
@@ -32,8 +31,8 @@ from ..search_fields import (
     FIELD_BOOSTS,
     KEYWORDS_FIELD,
     TERMS_FIELD,
+    keyword_location,
     table_keywords,
-    target_source,
     term_texts,
 )
 from ..synonyms import explaining_locations, synonym_groups, synonym_map
@@ -93,14 +92,10 @@ def _keyword_texts(site: Site, language: Language) -> dict[str, str]:
         version = page.versions.get(language.code)
         if version is None:
             continue
-        document = parse_file(site.docs_dir / version.source)
-        default_source = page[site.default_language.code].source
-        for row in table_keywords(default_source, document, heading):
-            if urlsplit(row.target).scheme:  # another site: no page of this one
-                continue
-            target, section = target_source(default_source, row.target)
-            url = site.page(target)[language.code].url.removeprefix(language.prefix)
-            found.setdefault(f"{url}#{section}" if section else url, []).append(row.text)
+        for row in table_keywords(parse_file(site.docs_dir / version.source), heading):
+            where = keyword_location(site, version, row.target)
+            if where is not None:
+                found.setdefault(where, []).append(row.text)
     return {where: " | ".join(texts) for where, texts in found.items()}
 
 
